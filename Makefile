@@ -1,0 +1,40 @@
+# `make run` and `make test` each set up everything they need on a fresh machine:
+# Debian packages (Qt's libraries, Xvfb, Chromium, exiftool), the virtual environment in .venv,
+# and the project with its test tools. Later runs only install what is missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+
+.PHONY: run test setup system-packages lint bench screenshots clean
+
+run: setup
+	$(BIN)/quiltarchive-gui
+
+test: setup
+	$(BIN)/python -m pytest
+
+setup: system-packages $(STAMP)
+
+system-packages:
+	@scripts/install-system-packages.sh
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+lint: setup
+	$(BIN)/ruff check .
+
+bench: setup
+	$(BIN)/python -m bench
+
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

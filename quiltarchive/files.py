@@ -1,0 +1,51 @@
+"""Writing files so that a crash never leaves a torn one: a temporary name, then a rename."""
+
+import contextlib
+import hashlib
+import os
+import stat
+import uuid
+from pathlib import Path
+
+CHUNK = 1 << 20
+
+
+def temporary_sibling(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+
+
+def write_atomic(path: Path, data: bytes, *, read_only: bool = False) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = temporary_sibling(path)
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        if read_only:
+            make_read_only(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temporary, stat.S_IWUSR | stat.S_IRUSR)
+            temporary.unlink()
+        raise
+
+
+def make_read_only(path: Path) -> None:
+    mode = os.stat(path).st_mode
+    os.chmod(path, mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def remove_file(path: Path) -> None:
+    """Delete a file even if it was made read-only; a missing file is not an error."""
+    with contextlib.suppress(FileNotFoundError):
+        os.chmod(path, stat.S_IWUSR | stat.S_IRUSR)
+        path.unlink()
+
+
+def sha256_of_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,1 @@
+"""Reading images safely: formats, decoding, metadata, colour and renditions."""

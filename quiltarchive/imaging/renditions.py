@@ -1,0 +1,80 @@
+"""Previews and thumbnails: reduced decode, orientation applied to pixels, sRGB JPEG."""
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image
+
+from quiltarchive.imaging import decode
+from quiltarchive.imaging.color import to_srgb
+
+PREVIEW_SIZE = 1600
+THUMBNAIL_SIZE = 256
+JPEG_QUALITY = 85
+
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Renditions:
+    preview_jpeg: bytes
+    thumbnail_jpeg: bytes
+    display_width: int  # the full image's size once orientation is applied
+    display_height: int
+
+
+def oriented_size(width: int, height: int, orientation: int) -> tuple[int, int]:
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+
+
+def apply_orientation(image: Image.Image, orientation: int) -> Image.Image:
+    method = _TRANSPOSE.get(orientation)
+    return image.transpose(method) if method is not None else image
+
+
+def fit_within(width: int, height: int, longest: int) -> tuple[int, int]:
+    scale = min(1.0, longest / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def reduced_decode(image: Image.Image, longest: int) -> Image.Image:
+    """Decode only as many pixels as a `longest`-sided rendition needs (JPEG DCT scaling)."""
+    if image.format in ("JPEG", "MPO"):
+        target = fit_within(image.width, image.height, longest)
+        image.draft("RGB", target)
+    decode.load(image)
+    return image
+
+
+def make_renditions(image: Image.Image, orientation: int) -> Renditions:
+    """The preview and thumbnail of an opened image. Decoding errors raise UnreadableImage."""
+    width, height = image.size
+    decoded = reduced_decode(image, PREVIEW_SIZE)
+    preview = to_srgb(decoded)
+    preview_size = fit_within(width, height, PREVIEW_SIZE)
+    if preview.size != preview_size:
+        preview = preview.resize(preview_size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    preview = apply_orientation(preview, orientation)
+    thumbnail = preview.copy()
+    thumbnail.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE), Image.Resampling.LANCZOS)
+    display_width, display_height = oriented_size(width, height, orientation)
+    return Renditions(
+        preview_jpeg=encode_jpeg(preview),
+        thumbnail_jpeg=encode_jpeg(thumbnail),
+        display_width=display_width,
+        display_height=display_height,
+    )
+
+
+def encode_jpeg(image: Image.Image, quality: int = JPEG_QUALITY) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""Importing photos from cards, phones and folders into an archive."""

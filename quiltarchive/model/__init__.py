@@ -1,0 +1,1 @@
+"""Domain records: plain frozen dataclasses the storage layer returns and the core uses."""

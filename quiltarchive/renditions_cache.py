@@ -1,0 +1,43 @@
+"""Making thumbnails and previews again from the originals (the cache is rebuildable)."""
+
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from quiltarchive import files
+from quiltarchive.archive import Archive
+from quiltarchive.imaging.decode import UnreadableImage, open_image
+from quiltarchive.imaging.renditions import make_renditions
+
+
+@dataclass(frozen=True, slots=True)
+class RebuildProgress:
+    done: int
+    total: int
+    photo_id: int
+    problem: str = ""
+
+
+def rebuild_renditions(
+    archive: Archive, photo_ids: Iterable[int] | None = None, *, only_missing: bool = False
+) -> Iterator[RebuildProgress]:
+    layout = archive.layout
+    wanted = set(photo_ids) if photo_ids is not None else None
+    rows = [row for row in archive.photos.stored_files() if wanted is None or row[0] in wanted]
+    for done, (photo_id, sha256, extension) in enumerate(rows, start=1):
+        thumbnail, preview = layout.thumbnail_path(sha256), layout.preview_path(sha256)
+        if only_missing and thumbnail.exists() and preview.exists():
+            yield RebuildProgress(done, len(rows), photo_id)
+            continue
+        photo = archive.photos.get(photo_id)
+        problem = ""
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                image = open_image(layout.original_path(sha256, extension))
+                made = make_renditions(image, photo.orientation)
+            files.write_atomic(preview, made.preview_jpeg)
+            files.write_atomic(thumbnail, made.thumbnail_jpeg)
+        except (UnreadableImage, OSError) as error:
+            problem = getattr(error, "reason", None) or str(error)
+        yield RebuildProgress(done, len(rows), photo_id, problem)

@@ -1,0 +1,20 @@
+"""Numbered schema migrations, applied in order, each in its own transaction.
+
+Every migration lives in its own module `mNNNN_*.py` and registers itself on `MIGRATIONS`;
+the imports below fix the order. The database is backed up before any migration runs.
+"""
+
+from sqlite_utils import Migrations
+
+MIGRATIONS = Migrations("quiltarchive")
+
+from quiltarchive.storage.migrations import (  # noqa: E402  (registration order is the point)
+    m0001_photos_and_imports,
+    m0002_people_and_consent,
+)
+
+__all__ = [
+    "MIGRATIONS",
+    "m0001_photos_and_imports",
+    "m0002_people_and_consent",
+]

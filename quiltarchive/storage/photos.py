@@ -1,0 +1,176 @@
+"""Photos: the catalogue rows, their sensitive locations and their search documents."""
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+from quiltarchive import clock
+from quiltarchive.errors import NotFound
+from quiltarchive.model.photo import (
+    Location,
+    Photo,
+    PhotoFacts,
+    ReviewState,
+    Rights,
+    TakenAtSource,
+)
+from quiltarchive.storage.search import SearchIndex
+
+PHOTO_COLUMNS = """
+    photos.*,
+    EXISTS (SELECT 1 FROM photo_locations WHERE photo_id = photos.id) AS has_location
+"""
+
+
+def photo_from_row(row: dict[str, Any]) -> Photo:
+    return Photo(
+        id=row["id"],
+        sha256=row["sha256"],
+        file_name=row["file_name"],
+        extension=row["extension"],
+        format=row["format"],
+        size_bytes=row["size_bytes"],
+        width=row["width"],
+        height=row["height"],
+        orientation=row["orientation"],
+        taken_at=row["taken_at"],
+        taken_at_source=TakenAtSource(row["taken_at_source"]),
+        camera_make=row["camera_make"],
+        camera_model=row["camera_model"],
+        iptc_caption=row["iptc_caption"],
+        iptc_keywords=tuple(json.loads(row["iptc_keywords"])),
+        caption=row["caption"],
+        alt_text=row["alt_text"],
+        review_state=ReviewState(row["review_state"]),
+        rights=Rights(row["rights"]),
+        licence=row["licence"],
+        withheld=bool(row["withheld"]),
+        batch_id=row["batch_id"],
+        event_id=row["event_id"],
+        imported_at=row["imported_at"],
+        has_location=bool(row["has_location"]),
+    )
+
+
+class PhotoStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(self, facts: PhotoFacts, *, batch_id: int, event_id: int | None) -> int:
+        cursor = self._db.execute(
+            """
+            INSERT INTO photos (
+                sha256, file_name, extension, format, size_bytes, width, height, orientation,
+                taken_at, taken_at_source, camera_make, camera_model, iptc_caption,
+                iptc_keywords, caption, batch_id, event_id, imported_at
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                facts.sha256,
+                facts.file_name,
+                facts.extension,
+                facts.format,
+                facts.size_bytes,
+                facts.width,
+                facts.height,
+                facts.orientation,
+                facts.taken_at,
+                facts.taken_at_source.value,
+                facts.camera_make,
+                facts.camera_model,
+                facts.iptc_caption,
+                json.dumps(list(facts.iptc_keywords), ensure_ascii=False),
+                facts.iptc_caption,
+                batch_id,
+                event_id,
+                clock.timestamp(),
+            ],
+        )
+        photo_id = int(cursor.lastrowid or 0)
+        if facts.location is not None:
+            self._db.execute(
+                "INSERT INTO photo_locations (photo_id, latitude, longitude, altitude) "
+                "VALUES (?, ?, ?, ?)",
+                [
+                    photo_id,
+                    facts.location.latitude,
+                    facts.location.longitude,
+                    facts.location.altitude,
+                ],
+            )
+        SearchIndex(self._db).reindex([photo_id])
+        return photo_id
+
+    def present(self, sha256s: Iterable[str]) -> dict[str, int]:
+        """Which of these contents are already in the archive, by hash → photo id."""
+        wanted = list(dict.fromkeys(sha256s))
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for sha, photo_id in self._db.execute(
+                f"SELECT sha256, id FROM photos WHERE sha256 IN ({marks})", chunk
+            ):
+                found[sha] = photo_id
+        return found
+
+    def get(self, photo_id: int) -> Photo:
+        rows = list(self._db.query(f"SELECT {PHOTO_COLUMNS} FROM photos WHERE id = ?", [photo_id]))
+        if not rows:
+            raise NotFound(f"There is no photo with id {photo_id}.")
+        return photo_from_row(rows[0])
+
+    def get_many(self, photo_ids: Iterable[int]) -> list[Photo]:
+        ids = list(photo_ids)
+        photos: dict[int, Photo] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.query(
+                f"SELECT {PHOTO_COLUMNS} FROM photos WHERE id IN ({marks})", chunk
+            ):
+                photos[row["id"]] = photo_from_row(row)
+        return [photos[i] for i in ids if i in photos]
+
+    def list(
+        self,
+        *,
+        event_id: int | None = None,
+        batch_id: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Photo]:
+        """Photos in capture order (unknown times last), optionally of one event or batch."""
+        where, params = [], []
+        if event_id is not None:
+            where.append("event_id = ?")
+            params.append(event_id)
+        if batch_id is not None:
+            where.append("batch_id = ?")
+            params.append(batch_id)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        page = f"LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        return [
+            photo_from_row(row)
+            for row in self._db.query(
+                f"SELECT {PHOTO_COLUMNS} FROM photos {clause} "
+                f"ORDER BY taken_at IS NULL, taken_at, id {page}",
+                params,
+            )
+        ]
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM photos").fetchone()[0])
+
+    def location(self, photo_id: int) -> Location | None:
+        row = self._db.execute(
+            "SELECT latitude, longitude, altitude FROM photo_locations WHERE photo_id = ?",
+            [photo_id],
+        ).fetchone()
+        return Location(*row) if row else None
+
+    def stored_files(self) -> Iterator[tuple[int, str, str]]:
+        """(id, sha256, extension) of every photo, for checking the originals on disk."""
+        yield from self._db.execute("SELECT id, sha256, extension FROM photos ORDER BY id")

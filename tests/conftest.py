@@ -1,0 +1,60 @@
+"""Fixtures shared by every test: real archives in temporary folders, the shared photo corpus,
+and camera-size photos generated once and cached."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from quiltarchive.archive import Archive
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("QUILTARCHIVE_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpus"
+CACHE = REPO / ".cache"
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Iterator[Archive]:
+    """A new, empty archive opened for writing."""
+    opened = Archive.create(tmp_path / "archive", user="Test Librarian")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.fail(f"the shared photo corpus is missing at {CORPUS}")
+    return CORPUS
+
+
+def generated_photos(count: int) -> Path:
+    """`count` camera-size JPEGs with real EXIF (half with GPS), made once and kept in .cache/."""
+    folder = CACHE / f"camera-photos-{count}"
+    if not (folder / "manifest.csv").is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(SHARED / "tools" / "make_photos.py"),
+                "-o",
+                str(folder),
+                "-n",
+                str(count),
+            ],
+            check=True,
+            capture_output=True,
+        )
+    return folder
+
+
+@pytest.fixture(scope="session")
+def camera_photos() -> Path:
+    return generated_photos(6)

@@ -1,0 +1,1 @@
+"""The QuiltArchive desktop application (PySide6), built on the core in `quiltarchive`."""

@@ -17,10 +17,13 @@ from quiltarchive import clock
 from quiltarchive.errors import ArchiveLocked, NotAnArchive, QuiltArchiveError, ReadOnlyArchive
 from quiltarchive.layout import ArchiveLayout
 from quiltarchive.storage import schema
+from quiltarchive.storage.appearances import AppearanceStore
 from quiltarchive.storage.audit import AuditStore
+from quiltarchive.storage.consents import ConsentStore
 from quiltarchive.storage.database import connect
 from quiltarchive.storage.events import EventStore
 from quiltarchive.storage.imports import ImportStore
+from quiltarchive.storage.people import PeopleStore
 from quiltarchive.storage.photos import PhotoStore
 from quiltarchive.storage.search import SearchIndex
 from quiltarchive.storage.settings import SettingsStore
@@ -198,6 +201,18 @@ class Archive:
     @property
     def photos(self) -> PhotoStore:
         return PhotoStore(self.db)
+
+    @property
+    def people(self) -> PeopleStore:
+        return PeopleStore(self.db)
+
+    @property
+    def appearances(self) -> AppearanceStore:
+        return AppearanceStore(self.db)
+
+    @property
+    def consents(self) -> ConsentStore:
+        return ConsentStore(self.db)
 
     @property
     def search_index(self) -> SearchIndex:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from quiltarchive.archive import Archive
 
@@ -58,3 +59,10 @@ def generated_photos(count: int) -> Path:
 @pytest.fixture(scope="session")
 def camera_photos() -> Path:
     return generated_photos(6)
+
+
+# Property tests: a quick profile for every run, and `HYPOTHESIS_PROFILE=thorough` for the
+# exhaustive one (tens of thousands of random archives) before changing the consent rules.
+settings.register_profile("default", max_examples=400, deadline=None)
+settings.register_profile("thorough", max_examples=25_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

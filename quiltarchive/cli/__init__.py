@@ -30,9 +30,23 @@ def main(ctx: click.Context, archive_path: str | None, user: str | None) -> None
 
 
 def _register() -> None:
-    from quiltarchive.cli import archive_commands, import_command, photo_commands
+    from quiltarchive.cli import (
+        archive_commands,
+        consent_commands,
+        import_command,
+        people_commands,
+        photo_commands,
+        review_commands,
+    )
 
-    for module in (archive_commands, import_command, photo_commands):
+    for module in (
+        archive_commands,
+        import_command,
+        photo_commands,
+        people_commands,
+        consent_commands,
+        review_commands,
+    ):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -48,6 +48,10 @@ class FriendlyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.BadParameter as error:
+            # A value in the wrong form: one plain line, not the whole usage text.
+            click.echo(f"Error: {error.format_message()}", err=True)
+            ctx.exit(2)
         except QuiltArchiveError as error:
             session = ctx.find_object(Session)
             if session is not None and session.as_json:

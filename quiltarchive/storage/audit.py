@@ -160,6 +160,29 @@ class AuditStore:
             expected_seq += 1
         return ChainVerdict(count)
 
+    def seqs_about(self, entities: Iterable[tuple[str, int]], text: str) -> list[int]:
+        """Entries about any of `entities` (type, id), or whose details contain `text`."""
+        found: set[int] = set()
+        for entity_type, entity_id in entities:
+            found.update(
+                row[0]
+                for row in self._db.execute(
+                    "SELECT seq FROM audit_log WHERE entity_type = ? AND entity_id = ?",
+                    [entity_type, str(entity_id)],
+                )
+            )
+        if text.strip():
+            needle = text.strip().lower()
+            found.update(
+                row[0]
+                for row in self._db.execute(
+                    "SELECT seq FROM audit_payloads WHERE instr(lower(before), ?) > 0 "
+                    "OR instr(lower(after), ?) > 0",
+                    [needle, needle],
+                )
+            )
+        return sorted(found)
+
     def redact(self, seqs: Iterable[int], *, by_seq: int) -> int:
         """Blank the details of entries (for an erasure); the chain still verifies."""
         ids = list(seqs)

@@ -161,6 +161,31 @@ class PhotoStore:
             )
         ]
 
+    def set_review_state(self, photo_id: int, state: ReviewState) -> None:
+        self._db.execute("UPDATE photos SET review_state = ? WHERE id = ?", [state.value, photo_id])
+
+    def set_rights(self, photo_id: int, rights: Rights, licence: str) -> None:
+        self._db.execute(
+            "UPDATE photos SET rights = ?, licence = ? WHERE id = ?",
+            [rights.value, licence, photo_id],
+        )
+
+    def set_withheld(self, photo_id: int, withheld: bool) -> None:
+        self._db.execute("UPDATE photos SET withheld = ? WHERE id = ?", [int(withheld), photo_id])
+
+    def describe(
+        self, photo_id: int, *, caption: str | None = None, alt_text: str | None = None
+    ) -> None:
+        self._db.execute(
+            "UPDATE photos SET caption = coalesce(?, caption), alt_text = coalesce(?, alt_text) "
+            "WHERE id = ?",
+            [caption, alt_text, photo_id],
+        )
+
+    def delete(self, photo_id: int) -> None:
+        self._db.execute("DELETE FROM photo_search WHERE rowid = ?", [photo_id])
+        self._db.execute("DELETE FROM photos WHERE id = ?", [photo_id])
+
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM photos").fetchone()[0])
 

@@ -22,6 +22,12 @@ class Cli:
         assert result.exit_code == expect, (result.stdout, result.stderr)
         return result
 
+    def raw(self, *arguments, input=None):
+        """Run without the Test Clerk user or any expectation, as typed at a terminal."""
+        return self.runner.invoke(
+            main, ["--archive", str(self.archive_path), *map(str, arguments)], input=input
+        )
+
     def json(self, *arguments, expect=0):
         return json.loads(self(*arguments, "--json", expect=expect).stdout)
 

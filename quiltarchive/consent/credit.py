@@ -1,0 +1,28 @@
+"""How a person is named in a credit line, by their choice and the limits the model sets."""
+
+from quiltarchive.model.person import Credit
+
+
+def first_name(name: str) -> str:
+    parts = name.split()
+    return parts[0] if parts else ""
+
+
+def initials(name: str) -> str:
+    return " ".join(f"{part[0].upper()}." for part in name.split() if part)
+
+
+def credited_name(name: str, choice: Credit, *, minor: bool, do_not_identify: bool) -> str:
+    """The name to print, or "" for none. Minors get at most their first name; people who must
+    not be identified are never named."""
+    if do_not_identify or choice is Credit.NONE:
+        return ""
+    if choice is Credit.INITIALS:
+        return initials(name)
+    if choice is Credit.FIRST or minor:
+        return first_name(name)
+    return name.strip()
+
+
+def credit_line(names: list[str]) -> str:
+    return ", ".join(dict.fromkeys(name for name in names if name))

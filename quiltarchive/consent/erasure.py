@@ -1,0 +1,95 @@
+"""Erasure (the right to be forgotten): remove a person's personal data and consent forms,
+withhold or delete the photos in which they are identifiable, and leave on the audit trail only
+that an erasure happened."""
+
+from dataclasses import dataclass
+
+from quiltarchive import files
+from quiltarchive.archive import Archive
+from quiltarchive.storage.erasure import ErasureStore
+
+
+@dataclass(frozen=True, slots=True)
+class ErasureReport:
+    person_id: int
+    photos_withheld: tuple[int, ...]
+    photos_deleted: tuple[int, ...]
+    consents_removed: int
+    consents_removed_from_others: tuple[int, ...]  # people whose consent this person had given
+    consent_forms_deleted: int
+    texts_scrubbed: int
+    audit_entries_redacted: int
+    backups_removed: int
+
+
+def erase_person(archive: Archive, person_id: int, *, delete_photos: bool = False) -> ErasureReport:
+    person = archive.people.get(person_id)
+    appearances = archive.appearances.of_person(person_id)
+    shown_in = sorted({a.photo_id for a in appearances if a.identifiable})
+    own = archive.consents.of_person(person_id)
+    given_for_others = archive.consents.given_by(person_id)
+    scans = {(c.scan_sha256, c.scan_extension) for c in own + given_for_others if c.scan_sha256}
+    entities = (
+        [("person", person_id)]
+        + [("consent", c.id) for c in own + given_for_others]
+        + [("appearance", a.id) for a in appearances]
+    )
+    store = ErasureStore(archive.db)
+    removed_originals: list[tuple[str, str]] = []
+    with archive.atomic():
+        erasure_seq = archive.audit.record(
+            "person erased",
+            "person",
+            person_id,
+            after={"photos": len(shown_in), "photos_deleted": delete_photos},
+        )
+        redacted = archive.audit.redact(
+            [s for s in archive.audit.seqs_about(entities, person.name) if s != erasure_seq],
+            by_seq=erasure_seq,
+        )
+        touched = archive.appearances.make_unknown(person_id)
+        for consent in given_for_others + own:
+            archive.consents.delete(consent.id)
+        for photo_id in shown_in:
+            if delete_photos:
+                photo = archive.photos.get(photo_id)
+                removed_originals.append((photo.sha256, photo.extension))
+                archive.photos.delete(photo_id)
+            else:
+                archive.photos.set_withheld(photo_id, True)
+        archive.people.delete(person_id)
+        scrubbed = store.scrub_name(person.name)
+        archive.search_index.reindex(p for p in touched if p not in shown_in or not delete_photos)
+        store.rebuild_search_index()
+
+    forms_deleted = 0
+    for sha256, extension in scans:
+        if not archive.consents.scan_in_use(sha256):
+            files.remove_file(archive.layout.consent_form_path(sha256, extension or ""))
+            forms_deleted += 1
+    for sha256, extension in removed_originals:
+        files.remove_file(archive.layout.original_path(sha256, extension))
+        files.remove_file(archive.layout.thumbnail_path(sha256))
+        files.remove_file(archive.layout.preview_path(sha256))
+    backups = _remove_backups(archive)
+    store.compact()
+    return ErasureReport(
+        person_id=person_id,
+        photos_withheld=() if delete_photos else tuple(shown_in),
+        photos_deleted=tuple(shown_in) if delete_photos else (),
+        consents_removed=len(own),
+        consents_removed_from_others=tuple(sorted({c.person_id for c in given_for_others})),
+        consent_forms_deleted=forms_deleted,
+        texts_scrubbed=scrubbed,
+        audit_entries_redacted=redacted,
+        backups_removed=backups,
+    )
+
+
+def _remove_backups(archive: Archive) -> int:
+    """Copies of the catalogue made before upgrades still hold the person: they go too."""
+    removed = 0
+    for backup in archive.layout.backups.glob("*.sqlite"):
+        files.remove_file(backup)
+        removed += 1
+    return removed

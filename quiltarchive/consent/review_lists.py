@@ -1,0 +1,90 @@
+"""The lists a librarian works through: consents expiring soon, and photos needing review."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from quiltarchive import clock
+from quiltarchive.archive import Archive
+from quiltarchive.consent.rules import superseded_on, why_not_in_force
+from quiltarchive.model.consent import Consent
+from quiltarchive.storage.consent_facts import ConsentFactsStore
+from quiltarchive.storage.review_lists import ReviewListStore
+
+EXPIRING_WITHIN_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class ExpiringConsent:
+    consent: Consent
+    person_name: str
+    days_left: int
+    photo_ids: tuple[int, ...]  # photos that show the person identifiably
+
+
+@dataclass(frozen=True, slots=True)
+class NeedsReview:
+    photo_id: int
+    reasons: tuple[str, ...]
+
+
+def expiring_consents(
+    archive: Archive, within_days: int = EXPIRING_WITHIN_DAYS, today: date | None = None
+) -> list[ExpiringConsent]:
+    """Consents in force today that expire within `within_days` days, soonest first."""
+    day = today or clock.today()
+    last = day + timedelta(days=within_days)
+    people = ConsentFactsStore(archive.db).people()
+    expiring: list[tuple[Consent, str]] = []
+    for person in people.values():
+        replaced = superseded_on(person.consents)
+        for consent in person.consents:
+            if (
+                consent.expires_on is not None
+                and day <= consent.expires_on <= last
+                and not why_not_in_force(consent, day, replaced)
+            ):
+                expiring.append((consent, person.name))
+    shown = ReviewListStore(archive.db).photos_showing(c.person_id for c, _ in expiring)
+    by_person: dict[int, list[int]] = {}
+    for photo_id, person_ids in shown.items():
+        for person_id in person_ids:
+            by_person.setdefault(person_id, []).append(photo_id)
+    return sorted(
+        (
+            ExpiringConsent(
+                consent,
+                name,
+                (consent.expires_on - day).days if consent.expires_on else 0,
+                tuple(by_person.get(consent.person_id, ())),
+            )
+            for consent, name in expiring
+        ),
+        key=lambda e: (e.days_left, e.person_name, e.consent.id),
+    )
+
+
+def needs_review(archive: Archive, today: date | None = None) -> list[NeedsReview]:
+    """Unreviewed photos, photos with an unidentified identifiable person, and photos of people
+    whose every consent has lapsed (expired, withdrawn or superseded by nothing in force)."""
+    day = today or clock.today()
+    store = ReviewListStore(archive.db)
+    reasons: dict[int, list[str]] = {}
+    for photo_id in store.unreviewed_photo_ids():
+        reasons.setdefault(photo_id, []).append("nobody has recorded who is in it")
+    for photo_id in store.photos_with_unknown_people():
+        reasons.setdefault(photo_id, []).append("an identifiable person in it is not identified")
+    people = ConsentFactsStore(archive.db).people()
+    lapsed = {
+        person.id: person.name
+        for person in people.values()
+        if person.consents
+        and all(
+            why_not_in_force(c, day, superseded_on(person.consents))
+            in ("withdrawn", "expired", "superseded")
+            for c in person.consents
+        )
+    }
+    for photo_id, person_ids in store.photos_showing(lapsed).items():
+        for person_id in dict.fromkeys(person_ids):
+            reasons.setdefault(photo_id, []).append(f"{lapsed[person_id]}'s consent has lapsed")
+    return [NeedsReview(photo_id, tuple(found)) for photo_id, found in sorted(reasons.items())]

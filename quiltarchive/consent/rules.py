@@ -1,0 +1,274 @@
+"""The consent decision as pure functions: no storage, no clock, no side effects.
+
+May photo P be used for use U on day D? Fail closed: every failing rule gives its reason in plain
+words, naming the person and the use, and any one of them makes the answer no. See the consent
+model in the README for the rules these functions carry out, in the same order.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from quiltarchive.consent.credit import credit_line, credited_name
+from quiltarchive.model.appearance import Box
+from quiltarchive.model.consent import Consent, Use
+from quiltarchive.model.consent_facts import ArchiveFacts, PersonFacts, PhotoFacts
+from quiltarchive.model.decision import Decision
+from quiltarchive.model.person import AgeBand
+from quiltarchive.model.photo import ReviewState, Rights
+
+# Youngest and oldest age each band may mean; a decision assumes the youngest.
+AGE_BANDS = {AgeBand.CHILD: 0, AgeBand.TEEN: 13, AgeBand.ADULT: 18}
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where one person stands for one use on one day."""
+
+    ok: bool
+    reason: str = ""
+    consent_id: int | None = None
+    credit_name: str = ""
+
+
+# -- age ----------------------------------------------------------------------------------
+
+
+def youngest_possible_age(person: PersonFacts, day: date) -> int | None:
+    """The lowest age the records allow on `day`, or None when nothing is recorded.
+
+    A birth year leaves a year's doubt, so the younger age is taken; an age band, its lowest age.
+    """
+    ages = []
+    if person.birth_year is not None:
+        ages.append(day.year - person.birth_year - 1)
+    if person.age_band is not None:
+        ages.append(AGE_BANDS[person.age_band])
+    return min(ages) if ages else None
+
+
+def is_minor(person: PersonFacts, day: date, consent_age: int) -> bool:
+    """Under the archive's age of consent on `day`; an unknown age counts as a minor."""
+    age = youngest_possible_age(person, day)
+    return age is None or age < consent_age
+
+
+# -- one consent -------------------------------------------------------------------------------
+
+
+def superseded_on(consents: tuple[Consent, ...]) -> dict[int, date]:
+    """For each superseded consent, the day the consent replacing it was given."""
+    dates: dict[int, date] = {}
+    for consent in consents:
+        if consent.supersedes_id is not None:
+            earlier = dates.get(consent.supersedes_id)
+            if earlier is None or consent.given_on < earlier:
+                dates[consent.supersedes_id] = consent.given_on
+    return dates
+
+
+def why_not_in_force(consent: Consent, day: date, replaced: dict[int, date]) -> str:
+    """ "" when the consent is in force on `day`, else which of not-yet/withdrawn/expired/
+    superseded stops it."""
+    if consent.given_on > day:
+        return "not-yet"
+    if consent.withdrawal is not None and consent.withdrawal.withdrawn_on <= day:
+        return "withdrawn"
+    if consent.expires_on is not None and consent.expires_on < day:
+        return "expired"
+    replaced_on = replaced.get(consent.id)
+    if replaced_on is not None and replaced_on <= day:
+        return "superseded"
+    return ""
+
+
+def giver_is_valid(consent: Consent, person: PersonFacts, day: date, consent_age: int) -> bool:
+    """Consent is given by the person or by one of their recorded guardians; a minor cannot give
+    it themself, and a consent a child gave themself does not become valid as they grow up."""
+    if consent.given_by_id in person.guardian_ids:
+        return True
+    if consent.given_by_id != person.id:
+        return False
+    return not is_minor(person, day, consent_age) and not is_minor(
+        person, consent.given_on, consent_age
+    )
+
+
+# -- one person --------------------------------------------------------------------------------
+
+
+def standing(
+    person: PersonFacts, use: Use, day: date, consent_age: int, *, story: bool = False
+) -> Standing:
+    """Whether `person` has a consent in force on `day` that covers `use` (and, for a story,
+    gives story permission), given by someone entitled to give it."""
+    name, what = person.name, use.value
+    if not person.consents:
+        return Standing(False, f"{name} has no consent recorded (needed for {what}).")
+    replaced = superseded_on(person.consents)
+    in_force = [c for c in person.consents if not why_not_in_force(c, day, replaced)]
+    covering = [c for c in in_force if use in c.uses]
+    with_story = [c for c in covering if c.story or not story]
+    valid = [c for c in with_story if giver_is_valid(c, person, day, consent_age)]
+    if valid:
+        chosen = max(valid, key=lambda c: (c.given_on, c.id))
+        minor = is_minor(person, day, consent_age)
+        credit = credited_name(
+            person.name,
+            chosen.credit or person.credit,
+            minor=minor,
+            do_not_identify=person.do_not_identify,
+        )
+        return Standing(True, consent_id=chosen.id, credit_name=credit)
+    if with_story:
+        return Standing(False, _giver_reason(person, with_story[-1], use, day, consent_age))
+    if covering:
+        return Standing(False, f"{name} has not given permission to publish their story.")
+    if in_force:
+        return Standing(False, f"{name}'s current consent does not cover {what}.")
+    return Standing(False, _lapsed_reason(person, use, day, replaced))
+
+
+def _giver_reason(
+    person: PersonFacts, consent: Consent, use: Use, day: date, consent_age: int
+) -> str:
+    name, what = person.name, use.value
+    if youngest_possible_age(person, day) is None:
+        return (
+            f"{name}'s age is not recorded, so {name} counts as a minor: consent for {what} "
+            "must come from a recorded guardian."
+        )
+    if is_minor(person, day, consent_age):
+        return f"{name} is a minor, and no recorded guardian of theirs gave consent for {what}."
+    if consent.given_by_id == person.id:
+        return (
+            f"{name} gave consent for {what} themself while a minor; a recorded guardian must "
+            f"give it, or {name} again as an adult."
+        )
+    return (
+        f"The consent for {what} was given by someone who is neither {name} nor a recorded "
+        f"guardian of theirs."
+    )
+
+
+def _lapsed_reason(person: PersonFacts, use: Use, day: date, replaced: dict[int, date]) -> str:
+    name, what = person.name, use.value
+    given = [c for c in person.consents if c.given_on <= day]
+    if not given:
+        return f"{name} had not given consent by {day.isoformat()} (needed for {what})."
+    relevant = [c for c in given if use in c.uses] or given
+    latest = max(relevant, key=lambda c: (c.given_on, c.id))
+    why = why_not_in_force(latest, day, replaced)
+    if why == "withdrawn" and latest.withdrawal is not None:
+        when = latest.withdrawal.withdrawn_on.isoformat()
+        return f"{name} withdrew consent on {when} (needed for {what})."
+    if why == "expired" and latest.expires_on is not None:
+        return f"{name}'s consent expired on {latest.expires_on.isoformat()} (needed for {what})."
+    return f"{name} has no consent in force on {day.isoformat()} for {what}."
+
+
+# -- one photo ---------------------------------------------------------------------------------
+
+
+def decide_photo(
+    photo: PhotoFacts,
+    facts: ArchiveFacts,
+    use: Use,
+    day: date,
+    *,
+    blur: bool = False,
+    standings: dict[int, Standing] | None = None,
+) -> Decision:
+    """The decision for one photo. `blur`: the export blurs the regions of people who would
+    otherwise stop it, so those with a marked region no longer do. `standings` caches each
+    person's standing across the photos of one bulk assessment (same use and day)."""
+    reasons: list[str] = []
+    if photo.withheld:
+        reasons.append(f"Photo {photo.id} is withheld by staff.")
+    if use is Use.ARCHIVE:
+        return _decision(reasons, [], [], [], use, day)
+    if photo.rights is Rights.UNKNOWN:
+        reasons.append(
+            f"The rights to photo {photo.id} are unknown: record whether staff took it or "
+            "it is used under a licence."
+        )
+    if photo.review_state is ReviewState.UNREVIEWED:
+        reasons.append(f"Nobody has recorded yet who is in photo {photo.id}.")
+
+    credits: list[str] = []
+    consent_ids: list[int] = []
+    to_blur: list[Box] = []
+    cache = standings if standings is not None else {}
+    for appearance in photo.appearances:
+        if not appearance.identifiable:
+            continue
+        problem = ""
+        person = facts.people.get(appearance.person_id) if appearance.person_id else None
+        if appearance.person_id is None:
+            problem = (
+                f"An unidentified person is in photo {photo.id}: for {use.value} they must be "
+                "identified and consent, be marked not identifiable, or be blurred."
+            )
+        elif person is None:
+            problem = f"Person {appearance.person_id}, shown in photo {photo.id}, is not on record."
+        elif person.do_not_identify:
+            problem = (
+                f"{person.name} must never be identifiable outside the archive "
+                f"(do-not-identify), so photo {photo.id} cannot be used for {use.value} "
+                "unless they are blurred."
+            )
+        else:
+            found = cache.get(person.id)
+            if found is None:
+                found = standing(person, use, day, facts.guardian_consent_age)
+                cache[person.id] = found
+            if found.ok:
+                credits.append(found.credit_name)
+                consent_ids.append(found.consent_id or 0)
+                continue
+            problem = found.reason
+        if blur and appearance.box is not None:
+            to_blur.append(appearance.box)
+        elif blur:
+            reasons.append(f"{problem} No region is marked around them, so they cannot be blurred.")
+        else:
+            reasons.append(problem)
+    return _decision(reasons, credits, consent_ids, to_blur, use, day)
+
+
+def decide_maker_work(
+    maker: PersonFacts | None,
+    facts: ArchiveFacts,
+    use: Use,
+    day: date,
+    *,
+    what: str,
+    story: bool,
+) -> Standing:
+    """A patch or a story is its maker's work: the maker's consent in force must cover the use,
+    and a story also needs story permission. `what` names the work in reasons."""
+    if use is Use.ARCHIVE:
+        return Standing(True)
+    if maker is None:
+        return Standing(False, f"The maker of {what} is not recorded (needed for {use.value}).")
+    return standing(maker, use, day, facts.guardian_consent_age, story=story)
+
+
+def _decision(
+    reasons: list[str],
+    credits: list[str],
+    consent_ids: list[int],
+    to_blur: list[Box],
+    use: Use,
+    day: date,
+) -> Decision:
+    unique = tuple(dict.fromkeys(reasons))
+    allowed = not unique
+    return Decision(
+        allowed=allowed,
+        reasons=unique,
+        credit=credit_line(credits) if allowed else "",
+        consent_ids=tuple(sorted(set(consent_ids))) if allowed else (),
+        blur=tuple(to_blur) if allowed else (),
+        use=use,
+        day=day,
+    )

@@ -1,0 +1,126 @@
+"""Loading, in a handful of queries, everything consent decisions over many photos need."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from quiltarchive.model.appearance import Appearance, Box
+from quiltarchive.model.consent_facts import PersonFacts, PhotoFacts
+from quiltarchive.model.person import AgeBand, Credit
+from quiltarchive.model.photo import ReviewState, Rights
+from quiltarchive.storage.consents import COLUMNS, FROM, consent_from_row
+
+CHUNK = 900
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+class ConsentFactsStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def photos(self, photo_ids: Iterable[int] | None = None) -> list[PhotoFacts]:
+        """Photo states with their appearances; all photos when `photo_ids` is None."""
+        if photo_ids is None:
+            rows = self._db.execute(
+                "SELECT id, withheld, rights, review_state FROM photos ORDER BY id"
+            ).fetchall()
+            appearance_rows = self._db.execute(
+                "SELECT id, photo_id, person_id, box_x, box_y, box_w, box_h, identifiable "
+                "FROM appearances ORDER BY photo_id, id"
+            ).fetchall()
+        else:
+            ids = list(dict.fromkeys(photo_ids))
+            rows, appearance_rows = [], []
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                rows += self._db.execute(
+                    f"SELECT id, withheld, rights, review_state FROM photos WHERE id IN ({marks})",
+                    chunk,
+                ).fetchall()
+                appearance_rows += self._db.execute(
+                    "SELECT id, photo_id, person_id, box_x, box_y, box_w, box_h, identifiable "
+                    f"FROM appearances WHERE photo_id IN ({marks}) ORDER BY photo_id, id",
+                    chunk,
+                ).fetchall()
+        by_photo: dict[int, list[Appearance]] = {}
+        for appearance_id, photo_id, person_id, x, y, w, h, identifiable in appearance_rows:
+            by_photo.setdefault(photo_id, []).append(
+                Appearance(
+                    appearance_id,
+                    photo_id,
+                    person_id,
+                    Box(x, y, w, h) if x is not None else None,
+                    bool(identifiable),
+                )
+            )
+        reviews = {state.value: state for state in ReviewState}
+        rights = {right.value: right for right in Rights}
+        return [
+            PhotoFacts(
+                id=photo_id,
+                withheld=bool(withheld),
+                rights=rights[right],
+                review_state=reviews[review],
+                appearances=tuple(by_photo.get(photo_id, ())),
+            )
+            for photo_id, withheld, right, review in rows
+        ]
+
+    def people(self, person_ids: Iterable[int] | None = None) -> dict[int, PersonFacts]:
+        """People with their guardians and every consent of theirs; all when ids is None."""
+        if person_ids is None:
+            person_rows = self._db.execute(
+                "SELECT id, name, credit, birth_year, age_band, do_not_identify FROM people"
+            ).fetchall()
+            guardian_rows = self._db.execute(
+                "SELECT person_id, guardian_id FROM guardianships"
+            ).fetchall()
+            consent_rows = self._db.execute(f"SELECT {COLUMNS} FROM {FROM}").fetchall()
+        else:
+            ids = list(dict.fromkeys(i for i in person_ids if i is not None))
+            person_rows, guardian_rows, consent_rows = [], [], []
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                person_rows += self._db.execute(
+                    "SELECT id, name, credit, birth_year, age_band, do_not_identify FROM people "
+                    f"WHERE id IN ({marks})",
+                    chunk,
+                ).fetchall()
+                guardian_rows += self._db.execute(
+                    "SELECT person_id, guardian_id FROM guardianships "
+                    f"WHERE person_id IN ({marks})",
+                    chunk,
+                ).fetchall()
+                consent_rows += self._db.execute(
+                    f"SELECT {COLUMNS} FROM {FROM} WHERE person_id IN ({marks})", chunk
+                ).fetchall()
+        return self._assemble(person_rows, guardian_rows, consent_rows)
+
+    @staticmethod
+    def _assemble(
+        person_rows: list[Any], guardian_rows: list[Any], consent_rows: list[Any]
+    ) -> dict[int, PersonFacts]:
+        guardians: dict[int, set[int]] = {}
+        for person_id, guardian_id in guardian_rows:
+            guardians.setdefault(person_id, set()).add(guardian_id)
+        consents: dict[int, list[Any]] = {}
+        for row in consent_rows:
+            consents.setdefault(row[1], []).append(consent_from_row(row))
+        return {
+            person_id: PersonFacts(
+                id=person_id,
+                name=name,
+                credit=Credit(credit),
+                birth_year=birth_year,
+                age_band=AgeBand(age_band) if age_band else None,
+                do_not_identify=bool(dni),
+                guardian_ids=frozenset(guardians.get(person_id, ())),
+                consents=tuple(sorted(consents.get(person_id, ()), key=lambda c: c.id)),
+            )
+            for person_id, name, credit, birth_year, age_band, dni in person_rows
+        }

@@ -1,0 +1,43 @@
+"""The queries behind the librarian's review lists."""
+
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+
+CHUNK = 900
+
+
+class ReviewListStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def unreviewed_photo_ids(self) -> list[int]:
+        return [
+            row[0]
+            for row in self._db.execute(
+                "SELECT id FROM photos WHERE review_state = 'unreviewed' ORDER BY id"
+            )
+        ]
+
+    def photos_with_unknown_people(self) -> list[int]:
+        return [
+            row[0]
+            for row in self._db.execute(
+                "SELECT DISTINCT photo_id FROM appearances "
+                "WHERE person_id IS NULL AND identifiable = 1 ORDER BY photo_id"
+            )
+        ]
+
+    def photos_showing(self, person_ids: Iterable[int]) -> dict[int, list[int]]:
+        """Photo id → the people of `person_ids` identifiable in it."""
+        ids = list(dict.fromkeys(person_ids))
+        found: dict[int, list[int]] = {}
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            for photo_id, person_id in self._db.execute(
+                "SELECT photo_id, person_id FROM appearances WHERE identifiable = 1 "
+                f"AND person_id IN ({','.join('?' * len(chunk))}) ORDER BY photo_id",
+                chunk,
+            ):
+                found.setdefault(photo_id, []).append(person_id)
+        return found

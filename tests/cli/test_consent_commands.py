@@ -1,0 +1,268 @@
+"""People and consent from the command line, as a librarian's script would record them."""
+
+import pytest
+
+from quiltarchive.archive import Archive
+
+
+@pytest.fixture
+def workshop(cli, corpus):
+    """Three imported photos, an adult, a child with her mother as guardian."""
+    cli(
+        "import",
+        corpus / "exif-samples/jpg/gps/DSCN0010.jpg",
+        corpus / "exif-samples/jpg/gps/DSCN0012.jpg",
+        corpus / "exif-samples/jpg/gps/DSCN0021.jpg",
+    )
+    mother = int(cli("person", "add", "Grace Okafor", "--age-band", "adult").stdout)
+    child = int(
+        cli(
+            "person",
+            "add",
+            "Tom Okafor",
+            "--birth-year",
+            "2017",
+            "--guardian",
+            mother,
+            "--credit",
+            "full",
+        ).stdout
+    )
+    return mother, child
+
+
+def record_state(cli):
+    with Archive.open(cli.archive_path, writable=False) as archive:
+        return (
+            len(archive.audit.entries()),
+            len(archive.consents.all()),
+            len(list(archive.layout.consent_forms.rglob("*.*"))),
+        )
+
+
+def test_a_guardian_consent_makes_a_photo_ready_for_web_with_a_first_name_credit(
+    cli, workshop, tmp_path
+):
+    mother, child = workshop
+    form = tmp_path / "form-0042.pdf"
+    form.write_bytes(b"%PDF-1.4 signed")
+    consent = int(
+        cli(
+            "consent",
+            "add",
+            child,
+            "--given-by",
+            mother,
+            "--given-on",
+            "2026-03-14",
+            "--uses",
+            "web,print",
+            "--expires",
+            "2027-03-14",
+            "--form-ref",
+            "F-0042",
+            "--scan",
+            form,
+        ).stdout
+    )
+    assert cli.json("assess", 1, "--use", "web", "--on", "2026-04-01")["allowed"] is False
+    appearance = int(cli("appear", 1, child, "--box", "0.4,0.2,0.2,0.3").stdout)
+    assert appearance == 1
+    cli("review", 1, "--done")
+    cli("rights", 1, "staff")
+    verdict = cli.json("assess", 1, "--use", "web", "--on", "2026-04-01")
+    assert verdict["allowed"] is True and verdict["reasons"] == []
+    assert verdict["credit"] == "Tom" and verdict["consent_ids"] == [consent]
+    social = cli.json("assess", 1, "--use", "social", "--on", "2026-04-01")
+    assert social == {
+        **social,
+        "allowed": False,
+        "reasons": ["Tom Okafor's current consent does not cover social."],
+    }
+    human = cli("assess", 1, "--use", "web", "--on", "2026-04-01").stdout
+    assert "Photo 1 may be used for web on 2026-04-01." in human and "Credit: Tom" in human
+    shown = cli("person", "show", child).stdout
+    assert "Grace Okafor (1)" in shown and "print,web" in shown
+
+
+def test_withdrawal_takes_effect_and_reports_what_to_recall(cli, workshop):
+    mother, child = workshop
+    consent = cli(
+        "consent", "add", child, "--given-by", mother, "--given-on", "2026-03-14", "--uses", "web"
+    ).stdout.strip()
+    cli("appear", 1, child)
+    cli("review", 1, "--done")
+    cli("rights", 1, "licensed", "--licence", "CC BY 4.0")
+    assert cli.json("assess", 1, "--use", "web", "--on", "2026-04-01")["allowed"]
+    result = cli("consent", "withdraw", consent, "--on", "2026-04-01", "--note", "by phone")
+    assert "Consent 1 withdrawn from 2026-04-01." in result.stdout
+    assert "Tom Okafor is identifiable in 1 photo(s): 1" in result.stdout
+    assert cli.json("assess", 1, "--use", "web", "--on", "2026-04-01")["reasons"] == [
+        "Tom Okafor withdrew consent on 2026-04-01 (needed for web)."
+    ]
+    assert cli.json("impact", child)["photo_ids"] == [1]
+
+
+def test_a_consent_from_someone_not_a_guardian_is_recorded_with_a_warning(cli, workshop):
+    _mother, child = workshop
+    stranger = cli("person", "add", "Paul Neighbour", "--age-band", "adult").stdout.strip()
+    result = cli(
+        "consent", "add", child, "--given-by", stranger, "--given-on", "2026-03-14", "--uses", "web"
+    )
+    assert result.stderr.startswith("Warning: Paul Neighbour is not recorded as a guardian")
+
+
+def test_expiring_needs_review_and_audit(cli, workshop):
+    mother, child = workshop
+    cli(
+        "consent",
+        "add",
+        mother,
+        "--given-by",
+        mother,
+        "--given-on",
+        "2026-01-01",
+        "--uses",
+        "web",
+        "--expires",
+        "2030-01-01",
+    )
+    assert cli.json("expiring", "--days", 30) == []
+    assert len(cli.json("expiring", "--days", 3650)) == 1
+    cli("appear", 2, "unknown", "--box", "0.1,0.1,0.2,0.2")
+    review = {item["photo_id"]: item["reasons"] for item in cli.json("needs-review")}
+    assert review[2] == [
+        "nobody has recorded who is in it",
+        "an identifiable person in it is not identified",
+    ]
+    cli("review", 3, "--no-people")
+    assert 3 not in {item["photo_id"] for item in cli.json("needs-review")}
+    entries = cli.json("audit", "--limit", 3)
+    assert [e["action"] for e in entries] == [
+        "review state changed",
+        "appearance added",
+        "consent recorded",
+    ]
+    assert {e["user"] for e in entries} == {"Test Clerk"}
+    person_entries = cli.json("audit", "--entity", f"person:{child}")
+    assert person_entries[0]["after"]["name"] == "Tom Okafor"
+
+
+def test_subject_access_and_erasure(cli, workshop, tmp_path):
+    mother, _child = workshop
+    cli("appear", 1, mother)
+    made = cli.json("person", "export", mother, "--to", tmp_path / "sar", "--zip")["export"]
+    assert made.endswith(".zip")
+    result = cli("person", "forget", mother, "--yes")
+    assert "Person 1 has been erased." in result.stdout
+    assert "Withheld photos: 1" in result.stdout
+    cli("person", "show", mother, expect=1)
+    assert cli.json("show", 1)["withheld"] is True
+    assert cli.json("check")["ok"] is True
+
+
+def test_forget_asks_first_and_does_nothing_when_refused(cli, workshop):
+    mother, _child = workshop
+    before = record_state(cli)
+    result = cli.raw("person", "forget", mother, input="n\n")
+    assert result.exit_code == 1
+    assert "Erase Grace Okafor for good?" in result.stderr
+    assert record_state(cli) == before
+
+
+def test_settings_change_the_age_of_consent(cli, workshop):
+    assert cli.json("settings")["guardian_consent_age"] == 18
+    assert cli.json("settings", "--guardian-consent-age", 16)["guardian_consent_age"] == 16
+    assert cli.json("audit", "--limit", 1)[0]["action"] == "setting changed"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["person", "show", "99"], "Error: There is no person with id 99.\n"),
+        (
+            ["consent", "add", "2", "--given-by", "1", "--given-on", "14/03/2026", "--uses", "web"],
+            "Error: Invalid value for '--given-on': The date “14/03/2026” is not a date in the form "
+            "YYYY-MM-DD.\n",
+        ),
+        (
+            [
+                "consent",
+                "add",
+                "2",
+                "--given-by",
+                "1",
+                "--given-on",
+                "2026-03-14",
+                "--uses",
+                "web,tv",
+            ],
+            "Error: Invalid value for '--uses': “tv” is not a use; the uses are archive, exhibition, "
+            "print, web, social, press.\n",
+        ),
+        (["person", "guardian", "2", "2"], "Error: A person cannot be their own guardian.\n"),
+        (
+            [
+                "consent",
+                "add",
+                "2",
+                "--given-by",
+                "1",
+                "--given-on",
+                "2026-03-14",
+                "--uses",
+                "web",
+                "--expires",
+                "2026-03-01",
+                "--scan",
+                "{form}",
+            ],
+            "Error: The expiry date 2026-03-01 is before the date the consent was given "
+            "(2026-03-14).\n",
+        ),
+        (
+            [
+                "consent",
+                "add",
+                "2",
+                "--given-by",
+                "77",
+                "--given-on",
+                "2026-03-14",
+                "--uses",
+                "web",
+            ],
+            "Error: There is no person with id 77.\n",
+        ),
+        (
+            ["appear", "1", "2", "--box", "0.9,0.9,0.5,0.5"],
+            "Error: Invalid value for '--box': A box is x,y,w,h as fractions of the photo: x and y from 0, width and height "
+            "above 0, and it must lie within the photo.\n",
+        ),
+        (["appear", "1", "Tom"], "Error: “Tom” is neither a person id nor `unknown`.\n"),
+        (
+            ["rights", "1", "licensed"],
+            "Error: Say under which licence the photo is used (for example CC BY 4.0).\n",
+        ),
+        (
+            ["consent", "withdraw", "5", "--on", "2026-04-01"],
+            "Error: There is no consent with id 5.\n",
+        ),
+        (
+            ["assess", "1", "--use", "telly"],
+            "Error: Invalid value for '--use': “telly” is not a use; the uses are archive, "
+            "exhibition, print, web, social, press.\n",
+        ),
+    ],
+)
+def test_bad_input_gets_one_clear_line_a_nonzero_exit_and_writes_nothing(
+    cli, workshop, tmp_path, arguments, message
+):
+    form = tmp_path / "form.pdf"
+    form.write_bytes(b"%PDF-1.4")
+    arguments = [a.replace("{form}", str(form)) for a in arguments]
+    before = record_state(cli)
+    result = cli.raw(*arguments)
+    assert result.exit_code != 0
+    assert result.stderr == message
+    assert record_state(cli) == before

@@ -29,6 +29,8 @@ $(STAMP): pyproject.toml
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m mypy
 
 bench: setup
 	$(BIN)/python -m bench

@@ -20,6 +20,7 @@ from quiltarchive.storage import schema
 from quiltarchive.storage.appearances import AppearanceStore
 from quiltarchive.storage.audit import AuditStore
 from quiltarchive.storage.consents import ConsentStore
+from quiltarchive.storage.database import close as close_connection
 from quiltarchive.storage.database import connect
 from quiltarchive.storage.events import EventStore
 from quiltarchive.storage.imports import ImportStore
@@ -139,9 +140,7 @@ class Archive:
         with self._connections_guard:
             for db in self._connections:
                 with contextlib.suppress(sqlite3.Error):
-                    if self.writable:
-                        db.execute("PRAGMA optimize")
-                    db.close()
+                    close_connection(db, optimize=self.writable)
             self._connections.clear()
         self._local = threading.local()
         if self._lock is not None:

@@ -4,7 +4,7 @@ import click
 
 from quiltarchive.archive import Archive
 from quiltarchive.check import check_archive
-from quiltarchive.cli.output import json_option, print_json, print_table, progress_bar
+from quiltarchive.cli.output import json_option, jsonable, print_json, print_table, progress_bar
 from quiltarchive.cli.session import Session, reading, writing
 from quiltarchive.renditions_cache import rebuild_renditions
 
@@ -43,7 +43,7 @@ def check(ctx: click.Context, quick: bool, as_json: bool) -> None:
             report = step.report or report
     assert report is not None
     if as_json:
-        print_json({**_plain(report), "ok": report.ok})
+        print_json({**jsonable(report), "ok": report.ok})
     else:
         click.echo(
             f"Checked {report.photos} photo(s), {report.consent_forms} consent form(s) and "
@@ -56,12 +56,6 @@ def check(ctx: click.Context, quick: bool, as_json: bool) -> None:
         click.echo("All is well." if report.ok else f"{len(report.problems)} problem(s) found.")
     if not report.ok:
         ctx.exit(1)
-
-
-def _plain(report: object) -> dict[str, object]:
-    from quiltarchive.cli.output import jsonable
-
-    return jsonable(report)  # type: ignore[no-any-return]
 
 
 @click.group()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from quiltarchive.cli.output import json_option, print_json
+from quiltarchive.cli.output import json_option, jsonable, print_json
 from quiltarchive.cli.people_commands import CREDITS, print_impact
 from quiltarchive.cli.session import writing
 from quiltarchive.cli.values import BOX, DAY, USES
@@ -96,15 +96,9 @@ def consent_add(
     for warning in recorded.warnings:
         click.echo(f"Warning: {warning}", err=True)
     if as_json:
-        print_json({**_plain(recorded.consent), "warnings": list(recorded.warnings)})
+        print_json({**jsonable(recorded.consent), "warnings": list(recorded.warnings)})
     else:
         click.echo(recorded.consent.id)
-
-
-def _plain(value: object) -> dict[str, object]:
-    from quiltarchive.cli.output import jsonable
-
-    return jsonable(value)  # type: ignore[no-any-return]
 
 
 @consent.command("withdraw")

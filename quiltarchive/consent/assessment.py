@@ -5,7 +5,12 @@ from datetime import date
 
 from quiltarchive import clock
 from quiltarchive.archive import Archive
-from quiltarchive.consent.rules import Standing, decide_photo
+from quiltarchive.consent.rules import (
+    Standing,
+    decide_photo,
+    person_standing,
+    photo_level_reasons,
+)
 from quiltarchive.errors import NotFound
 from quiltarchive.model.consent import Use
 from quiltarchive.model.consent_facts import ArchiveFacts, PhotoFacts
@@ -58,3 +63,38 @@ def assess_photos(
         photo.id: decide_photo(photo, facts, use, day, blur=blur_regions, standings=standings)
         for photo in photos
     }
+
+
+def allowed_photo_ids(
+    archive: Archive,
+    use: Use,
+    on_day: date | None = None,
+    *,
+    blur_regions: bool = False,
+) -> set[int]:
+    """Which photos of the whole archive may be used for `use` on the day.
+
+    The same rules as `assess_photos`, applied to groups rather than photo by photo: the photo
+    rules once per distinct (withheld, rights, review) state, each person's standing once. For
+    smart lists and counts; `assess_photos` gives the reasons for the photos someone looks at.
+    """
+    day = on_day or clock.today()
+    store = ConsentFactsStore(archive.db)
+    passing = [state for state in store.photo_states() if not photo_level_reasons(0, *state, use)]
+    candidates = set(store.photo_ids_in_states(passing))
+    if use is Use.ARCHIVE or not candidates:
+        return candidates
+    consent_age = archive.settings.guardian_consent_age()
+    appearances = store.identifiable_appearances_in_states(passing)
+    people = store.people({person_id for _, person_id, _ in appearances if person_id})
+    ok = {
+        person_id: person_standing(person, use, day, consent_age).ok
+        for person_id, person in people.items()
+    }
+    blocked = {
+        photo_id
+        for photo_id, person_id, has_box in appearances
+        if not (person_id is not None and ok.get(person_id, False))
+        and not (blur_regions and has_box)
+    }
+    return candidates - blocked

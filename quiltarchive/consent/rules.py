@@ -169,6 +169,44 @@ def _lapsed_reason(person: PersonFacts, use: Use, day: date, replaced: dict[int,
 # -- one photo ---------------------------------------------------------------------------------
 
 
+def photo_level_reasons(
+    photo_id: int, withheld: bool, rights: Rights, review_state: ReviewState, use: Use
+) -> list[str]:
+    """Rules 1 to 3: what stops a photo whatever the people in it agreed to."""
+    reasons = []
+    if withheld:
+        reasons.append(f"Photo {photo_id} is withheld by staff.")
+    if use is Use.ARCHIVE:
+        return reasons
+    if rights is Rights.UNKNOWN:
+        reasons.append(
+            f"The rights to photo {photo_id} are unknown: record whether staff took it or "
+            "it is used under a licence."
+        )
+    if review_state is ReviewState.UNREVIEWED:
+        reasons.append(f"Nobody has recorded yet who is in photo {photo_id}.")
+    return reasons
+
+
+def person_standing(person: PersonFacts | None, use: Use, day: date, consent_age: int) -> Standing:
+    """Rule 4 for one named person: on record, not do-not-identify, with a consent that counts.
+    (The photo id is filled into the reason by the caller.)"""
+    if person is None:
+        return Standing(False, "Person {person_id}, shown in photo {photo_id}, is not on record.")
+    if person.do_not_identify:
+        return Standing(
+            False,
+            f"{person.name} must never be identifiable outside the archive (do-not-identify), "
+            "so photo {photo_id} cannot be used for " + f"{use.value} unless they are blurred.",
+        )
+    return standing(person, use, day, consent_age)
+
+
+def fill_in(reason: str, photo_id: int, person_id: int) -> str:
+    """Put the photo and person ids into a reason (never str.format: names may hold braces)."""
+    return reason.replace("{photo_id}", str(photo_id)).replace("{person_id}", str(person_id))
+
+
 def decide_photo(
     photo: PhotoFacts,
     facts: ArchiveFacts,
@@ -181,19 +219,9 @@ def decide_photo(
     """The decision for one photo. `blur`: the export blurs the regions of people who would
     otherwise stop it, so those with a marked region no longer do. `standings` caches each
     person's standing across the photos of one bulk assessment (same use and day)."""
-    reasons: list[str] = []
-    if photo.withheld:
-        reasons.append(f"Photo {photo.id} is withheld by staff.")
+    reasons = photo_level_reasons(photo.id, photo.withheld, photo.rights, photo.review_state, use)
     if use is Use.ARCHIVE:
         return _decision(reasons, [], [], [], use, day)
-    if photo.rights is Rights.UNKNOWN:
-        reasons.append(
-            f"The rights to photo {photo.id} are unknown: record whether staff took it or "
-            "it is used under a licence."
-        )
-    if photo.review_state is ReviewState.UNREVIEWED:
-        reasons.append(f"Nobody has recorded yet who is in photo {photo.id}.")
-
     credits: list[str] = []
     consent_ids: list[int] = []
     to_blur: list[Box] = []
@@ -201,31 +229,22 @@ def decide_photo(
     for appearance in photo.appearances:
         if not appearance.identifiable:
             continue
-        problem = ""
-        person = facts.people.get(appearance.person_id) if appearance.person_id else None
         if appearance.person_id is None:
             problem = (
                 f"An unidentified person is in photo {photo.id}: for {use.value} they must be "
                 "identified and consent, be marked not identifiable, or be blurred."
             )
-        elif person is None:
-            problem = f"Person {appearance.person_id}, shown in photo {photo.id}, is not on record."
-        elif person.do_not_identify:
-            problem = (
-                f"{person.name} must never be identifiable outside the archive "
-                f"(do-not-identify), so photo {photo.id} cannot be used for {use.value} "
-                "unless they are blurred."
-            )
         else:
-            found = cache.get(person.id)
+            found = cache.get(appearance.person_id)
             if found is None:
-                found = standing(person, use, day, facts.guardian_consent_age)
-                cache[person.id] = found
+                person = facts.people.get(appearance.person_id)
+                found = person_standing(person, use, day, facts.guardian_consent_age)
+                cache[appearance.person_id] = found
             if found.ok:
                 credits.append(found.credit_name)
                 consent_ids.append(found.consent_id or 0)
                 continue
-            problem = found.reason
+            problem = fill_in(found.reason, photo.id, appearance.person_id)
         if blur and appearance.box is not None:
             to_blur.append(appearance.box)
         elif blur:

@@ -100,8 +100,9 @@ def _parse_exif_datetime(text: str) -> datetime | None:
     match = _EXIF_DATETIME.match(text)
     if not match:
         return None
+    year, month, day, hour, minute, second = (int(part) for part in match.groups())
     try:
-        moment = datetime(*(int(part) for part in match.groups()))  # type: ignore[misc]
+        moment = datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
     return moment if moment.year >= 1900 else None
@@ -153,9 +154,9 @@ def _altitude(tags: dict[str, Any]) -> float | None:
 
 def _iptc_text(image: Image.Image) -> tuple[str, tuple[str, ...]]:
     """Caption and keywords from IPTC-IIM, else from XMP's Dublin Core."""
-    caption, keywords = "", ()
+    caption, keywords = "", tuple[str, ...]()
     try:
-        iptc = IptcImagePlugin.getiptcinfo(image) or {}
+        iptc = IptcImagePlugin.getiptcinfo(image) or {}  # type: ignore[arg-type]
     except (SyntaxError, OSError, ValueError, IndexError, TypeError):
         iptc = {}
     if iptc:

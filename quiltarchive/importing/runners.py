@@ -65,11 +65,11 @@ def run_in_pool(jobs: Iterable[FileJob], cancel: threading.Event, workers: int) 
                     result = Failed(job.item_id, CRASH_REASON)
                 yield job, result
             while len(in_flight) < workers * 2 and not cancel.is_set():
-                job = next(queue, None)
-                if job is None:
+                waiting = next(queue, None)
+                if waiting is None:
                     break
-                in_flight[pool.submit(process_file, job)] = job
-                yield job, None
+                in_flight[pool.submit(process_file, waiting)] = waiting
+                yield waiting, None
             if not in_flight:
                 return
             finished, _ = wait(in_flight, timeout=0.25, return_when=FIRST_COMPLETED)

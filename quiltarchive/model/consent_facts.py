@@ -1,6 +1,7 @@
 """The records a consent decision reads, gathered so no decision needs a query of its own."""
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from quiltarchive.model.appearance import Appearance
 from quiltarchive.model.consent import Consent
@@ -20,8 +21,9 @@ class PersonFacts:
     consents: tuple[Consent, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class PhotoFacts:
+class PhotoFacts(NamedTuple):
+    """A photo as a consent decision sees it (a named tuple: bulk decisions make 100,000s)."""
+
     id: int
     withheld: bool
     rights: Rights

@@ -1,14 +1,13 @@
 """The answer to "may this leave the archive for this use on this day?"."""
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from quiltarchive.model.appearance import Box
 from quiltarchive.model.consent import Use
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     allowed: bool
     reasons: tuple[str, ...]  # every failing reason, in plain words; empty when allowed
     credit: str  # the credit line when allowed ("" when nobody is named)

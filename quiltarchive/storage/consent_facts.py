@@ -7,11 +7,18 @@ from sqlite_utils import Database
 
 from quiltarchive.model.appearance import Appearance, Box
 from quiltarchive.model.consent_facts import PersonFacts, PhotoFacts
-from quiltarchive.model.person import AgeBand, Credit
+from quiltarchive.model.person import AgeBand
 from quiltarchive.model.photo import ReviewState, Rights
-from quiltarchive.storage.consents import COLUMNS, FROM, consent_from_row
+from quiltarchive.storage.consents import COLUMNS, CREDITS, FROM, consent_from_row
 
 CHUNK = 900
+AGE_BANDS = {band.value: band for band in AgeBand}
+
+
+def _state_values(states: list[tuple[bool, Rights, ReviewState]]) -> tuple[str, list[Any]]:
+    values = ", ".join("(?, ?, ?)" for _ in states)
+    params = [v for w, r, s in states for v in (int(w), r.value, s.value)]
+    return f"VALUES {values}", params
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -71,6 +78,42 @@ class ConsentFactsStore:
             for photo_id, withheld, right, review in rows
         ]
 
+    def photo_states(self) -> list[tuple[bool, Rights, ReviewState]]:
+        """The distinct (withheld, rights, review state) combinations photos are in."""
+        return [
+            (bool(withheld), Rights(rights), ReviewState(review))
+            for withheld, rights, review in self._db.execute(
+                "SELECT DISTINCT withheld, rights, review_state FROM photos"
+            )
+        ]
+
+    def photo_ids_in_states(self, states: list[tuple[bool, Rights, ReviewState]]) -> list[int]:
+        if not states:
+            return []
+        values, params = _state_values(states)
+        return [
+            row[0]
+            for row in self._db.execute(
+                f"SELECT id FROM photos WHERE (withheld, rights, review_state) IN ({values})",
+                params,
+            )
+        ]
+
+    def identifiable_appearances_in_states(
+        self, states: list[tuple[bool, Rights, ReviewState]]
+    ) -> list[tuple[int, int | None, bool]]:
+        """(photo id, person id or None, has a box) for identifiable people in such photos."""
+        if not states:
+            return []
+        values, params = _state_values(states)
+        return self._db.execute(
+            "SELECT appearances.photo_id, appearances.person_id, appearances.box_x IS NOT NULL "
+            "FROM appearances JOIN photos ON photos.id = appearances.photo_id "
+            "WHERE appearances.identifiable = 1 "
+            f"AND (photos.withheld, photos.rights, photos.review_state) IN ({values})",
+            params,
+        ).fetchall()
+
     def people(self, person_ids: Iterable[int] | None = None) -> dict[int, PersonFacts]:
         """People with their guardians and every consent of theirs; all when ids is None."""
         if person_ids is None:
@@ -115,9 +158,9 @@ class ConsentFactsStore:
             person_id: PersonFacts(
                 id=person_id,
                 name=name,
-                credit=Credit(credit),
+                credit=CREDITS[credit],
                 birth_year=birth_year,
-                age_band=AgeBand(age_band) if age_band else None,
+                age_band=AGE_BANDS[age_band] if age_band else None,
                 do_not_identify=bool(dni),
                 guardian_ids=frozenset(guardians.get(person_id, ())),
                 consents=tuple(sorted(consents.get(person_id, ()), key=lambda c: c.id)),

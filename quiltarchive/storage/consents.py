@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -24,8 +25,14 @@ def encode_uses(uses: Iterable[Use]) -> str:
     return ",".join(sorted(use.value for use in uses))
 
 
+@cache
 def decode_uses(text: str) -> frozenset[Use]:
+    """Few distinct combinations exist; decoding each once keeps bulk loads fast."""
     return frozenset(Use(part) for part in text.split(",") if part)
+
+
+METHODS = {method.value: method for method in ConsentMethod}
+CREDITS = {credit.value: credit for credit in Credit}
 
 
 def consent_from_row(row: tuple[Any, ...]) -> Consent:
@@ -44,12 +51,12 @@ def consent_from_row(row: tuple[Any, ...]) -> Consent:
         person_id=person_id,
         given_by_id=given_by_id,
         given_on=date.fromisoformat(given_on),
-        method=ConsentMethod(method),
+        method=METHODS[method],
         form_ref=form_ref,
         scan_sha256=scan_sha256,
         scan_extension=scan_extension,
         uses=decode_uses(uses),
-        credit=Credit(credit) if credit else None,
+        credit=CREDITS[credit] if credit else None,
         story=bool(story),
         expires_on=date.fromisoformat(expires_on) if expires_on else None,
         supersedes_id=supersedes_id,

@@ -48,3 +48,12 @@ def run_script(db: Database, script: str) -> None:
             statement = ""
     if statement.strip():
         raise ValueError(f"incomplete SQL statement: {statement.strip()[:80]}")
+
+
+def close(db: Database, *, optimize: bool) -> None:
+    """Close a connection; a writer first lets SQLite refresh its query planner statistics."""
+    try:
+        if optimize:
+            db.execute("PRAGMA optimize")
+    finally:
+        db.close()

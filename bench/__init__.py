@@ -1,0 +1,1 @@
+"""Benchmarks: each prints its throughput and the ratio to a floor measured in the same run."""

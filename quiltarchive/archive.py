@@ -57,6 +57,8 @@ class Archive:
         self._local = threading.local()
         self._connections: list[Database] = []
         self._connections_guard = threading.Lock()
+        # Derived values kept for the session; each entry carries what invalidates it.
+        self.memo: dict[object, tuple[object, object]] = {}
 
     # -- opening and closing -------------------------------------------------------------
 

@@ -74,27 +74,34 @@ def allowed_photo_ids(
 ) -> set[int]:
     """Which photos of the whole archive may be used for `use` on the day.
 
-    The same rules as `assess_photos`, applied to groups rather than photo by photo: the photo
-    rules once per distinct (withheld, rights, review) state, each person's standing once. For
+    The same rules as `assess_photos`, applied to sets rather than photo by photo: the photo
+    rules once per distinct (withheld, rights, review) state, each person's standing once (and
+    kept until a consent record changes), then one query for the photos no one stops. For
     smart lists and counts; `assess_photos` gives the reasons for the photos someone looks at.
     """
     day = on_day or clock.today()
     store = ConsentFactsStore(archive.db)
     passing = [state for state in store.photo_states() if not photo_level_reasons(0, *state, use)]
-    candidates = set(store.photo_ids_in_states(passing))
-    if use is Use.ARCHIVE or not candidates:
-        return candidates
+    if use is Use.ARCHIVE:
+        return set(store.photo_ids_in_states(passing))
+    good = people_in_good_standing(archive, use, day)
+    return set(store.photos_without_blocking_people(passing, good, blur=blur_regions))
+
+
+def people_in_good_standing(archive: Archive, use: Use, day: date) -> frozenset[int]:
+    """Everyone who may be shown for `use` on `day` (named, not do-not-identify, a consent that
+    counts). Kept per archive session until any consent record changes."""
+    store = ConsentFactsStore(archive.db)
+    epoch = store.consent_epoch()
+    key = ("people in good standing", use, day)
+    kept = archive.memo.get(key)
+    if kept is not None and kept[0] == epoch and isinstance(kept[1], frozenset):
+        return kept[1]
     consent_age = archive.settings.guardian_consent_age()
-    appearances = store.identifiable_appearances_in_states(passing)
-    people = store.people({person_id for _, person_id, _ in appearances if person_id})
-    ok = {
-        person_id: person_standing(person, use, day, consent_age).ok
-        for person_id, person in people.items()
-    }
-    blocked = {
-        photo_id
-        for photo_id, person_id, has_box in appearances
-        if not (person_id is not None and ok.get(person_id, False))
-        and not (blur_regions and has_box)
-    }
-    return candidates - blocked
+    good = frozenset(
+        person_id
+        for person_id, person in store.people().items()
+        if person_standing(person, use, day, consent_age).ok
+    )
+    archive.memo[key] = (epoch, good)
+    return good

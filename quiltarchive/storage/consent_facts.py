@@ -1,5 +1,6 @@
 """Loading, in a handful of queries, everything consent decisions over many photos need."""
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -99,20 +100,34 @@ class ConsentFactsStore:
             )
         ]
 
-    def identifiable_appearances_in_states(
-        self, states: list[tuple[bool, Rights, ReviewState]]
-    ) -> list[tuple[int, int | None, bool]]:
-        """(photo id, person id or None, has a box) for identifiable people in such photos."""
+    def consent_epoch(self) -> int:
+        """Goes up whenever a person, guardian, consent, withdrawal or setting changes."""
+        return int(self._db.execute("SELECT value FROM consent_epoch").fetchone()[0])
+
+    def photos_without_blocking_people(
+        self,
+        states: list[tuple[bool, Rights, ReviewState]],
+        people_in_good_standing: frozenset[int],
+        *,
+        blur: bool,
+    ) -> list[int]:
+        """Photos in `states` where every identifiable person is in good standing (or, when
+        the export blurs, has a marked region to blur): the set form of the appearance loop of
+        `consent.rules.decide_photo`, with each person's standing decided by the rules."""
         if not states:
             return []
         values, params = _state_values(states)
-        return self._db.execute(
-            "SELECT appearances.photo_id, appearances.person_id, appearances.box_x IS NOT NULL "
-            "FROM appearances JOIN photos ON photos.id = appearances.photo_id "
-            "WHERE appearances.identifiable = 1 "
-            f"AND (photos.withheld, photos.rights, photos.review_state) IN ({values})",
-            params,
-        ).fetchall()
+        blurred = "AND box_x IS NULL" if blur else ""
+        return [
+            row[0]
+            for row in self._db.execute(
+                f"SELECT id FROM photos WHERE (withheld, rights, review_state) IN ({values}) "
+                "EXCEPT SELECT photo_id FROM appearances WHERE identifiable = 1 "
+                "AND (person_id IS NULL OR person_id NOT IN (SELECT value FROM json_each(?))) "
+                f"{blurred}",
+                [*params, json.dumps(sorted(people_in_good_standing))],
+            )
+        ]
 
     def people(self, person_ids: Iterable[int] | None = None) -> dict[int, PersonFacts]:
         """People with their guardians and every consent of theirs; all when ids is None."""

@@ -33,7 +33,9 @@ def expiring_consents(
     """Consents in force today that expire within `within_days` days, soonest first."""
     day = today or clock.today()
     last = day + timedelta(days=within_days)
-    people = ConsentFactsStore(archive.db).people()
+    store = ReviewListStore(archive.db)
+    candidates = store.people_with_consents_expiring(day.isoformat(), last.isoformat())
+    people = ConsentFactsStore(archive.db).people(candidates)
     expiring: list[tuple[Consent, str]] = []
     for person in people.values():
         replaced = superseded_on(person.consents)
@@ -44,7 +46,7 @@ def expiring_consents(
                 and not why_not_in_force(consent, day, replaced)
             ):
                 expiring.append((consent, person.name))
-    shown = ReviewListStore(archive.db).photos_showing(c.person_id for c, _ in expiring)
+    shown = store.photos_showing(c.person_id for c, _ in expiring)
     by_person: dict[int, list[int]] = {}
     for photo_id, person_ids in shown.items():
         for person_id in person_ids:
@@ -73,18 +75,29 @@ def needs_review(archive: Archive, today: date | None = None) -> list[NeedsRevie
         reasons.setdefault(photo_id, []).append("nobody has recorded who is in it")
     for photo_id in store.photos_with_unknown_people():
         reasons.setdefault(photo_id, []).append("an identifiable person in it is not identified")
-    people = ConsentFactsStore(archive.db).people()
-    lapsed = {
-        person.id: person.name
-        for person in people.values()
-        if person.consents
-        and all(
-            why_not_in_force(c, day, superseded_on(person.consents))
-            in ("withdrawn", "expired", "superseded")
-            for c in person.consents
-        )
-    }
+    lapsed = people_whose_consent_lapsed(archive, day)
     for photo_id, person_ids in store.photos_showing(lapsed).items():
         for person_id in dict.fromkeys(person_ids):
             reasons.setdefault(photo_id, []).append(f"{lapsed[person_id]}'s consent has lapsed")
     return [NeedsReview(photo_id, tuple(found)) for photo_id, found in sorted(reasons.items())]
+
+
+def people_whose_consent_lapsed(archive: Archive, day: date) -> dict[int, str]:
+    """People with consents on record of which none is in force (or will be) on `day`: all
+    expired, withdrawn or superseded. Kept for the session until a consent record changes."""
+    store = ConsentFactsStore(archive.db)
+    epoch = store.consent_epoch()
+    key = ("people whose consent lapsed", day)
+    kept = archive.memo.get(key)
+    if kept is not None and kept[0] == epoch and isinstance(kept[1], dict):
+        return kept[1]
+    lapsed = {}
+    for person in store.people().values():
+        replaced = superseded_on(person.consents)
+        if person.consents and all(
+            why_not_in_force(c, day, replaced) in ("withdrawn", "expired", "superseded")
+            for c in person.consents
+        ):
+            lapsed[person.id] = person.name
+    archive.memo[key] = (epoch, lapsed)
+    return lapsed

@@ -41,3 +41,13 @@ class ReviewListStore:
             ):
                 found.setdefault(photo_id, []).append(person_id)
         return found
+
+    def people_with_consents_expiring(self, first: str, last: str) -> list[int]:
+        """People with a consent whose expiry date lies between the two days (inclusive)."""
+        return [
+            row[0]
+            for row in self._db.execute(
+                "SELECT DISTINCT person_id FROM consents WHERE expires_on BETWEEN ? AND ?",
+                [first, last],
+            )
+        ]

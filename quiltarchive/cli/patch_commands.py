@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from quiltarchive.archive import Archive
-from quiltarchive.cli.output import json_option, print_fields, print_json, print_table
+from quiltarchive.cli.output import json_option, jsonable, print_fields, print_json, print_table
 from quiltarchive.cli.people_commands import AGE_BANDS
 from quiltarchive.cli.session import reading, writing
 from quiltarchive.cli.values import DAY, USE
@@ -100,7 +100,7 @@ def patch_add(
         notes=notes,
         place=(quilt_name, row, column) if quilt_name and row and column else None,
     )
-    print_json(added) if as_json else click.echo(added.code)
+    print_json(patch_json(added)) if as_json else click.echo(added.code)
 
 
 @patch.command("edit")
@@ -157,7 +157,7 @@ def patch_edit(
     if not changes:
         raise click.UsageError("Say what to change (see --help).")
     changed = update_patch(writing(ctx), code, **changes)
-    print_json(changed) if as_json else click.echo(f"Patch {changed.code} changed.")
+    print_json(patch_json(changed)) if as_json else click.echo(f"Patch {changed.code} changed.")
 
 
 @patch.command("photo")
@@ -183,7 +183,7 @@ def patch_photo(
     else:
         changed = add_patch_photo(archive, code, photo_id, PhotoRole(role))
     if as_json:
-        print_json(changed)
+        print_json(patch_json(changed))
         return
     described = ", ".join(f"{p.photo_id} ({p.role.value})" for p in changed.photos) or "none"
     click.echo(f"Patch {changed.code}'s photos: {described}")
@@ -222,9 +222,27 @@ def patch_unplace(ctx: click.Context, code: str, as_json: bool) -> None:
     _print_placement(archive, unplace_patch(archive, code), as_json)
 
 
+def position_json(position: Position | None) -> dict[str, int] | None:
+    return position._asdict() if position is not None else None
+
+
+def patch_json(patch: Patch) -> dict[str, Any]:
+    """A patch for scripts, its place as {quilt_id, row, column}."""
+    return {**jsonable(patch), "position": position_json(patch.position)}
+
+
 def _print_placement(archive: Archive, placement: Placement, as_json: bool) -> None:
     if as_json:
-        print_json({"moves": [m._asdict() for m in placement.moves]})
+        moves = [
+            {
+                "patch_id": m.patch_id,
+                "code": m.code,
+                "before": position_json(m.before),
+                "after": position_json(m.after),
+            }
+            for m in placement.moves
+        ]
+        print_json({"moves": moves})
         return
     if not placement.moves:
         click.echo("Nothing to change: the patch is already there.")
@@ -251,7 +269,12 @@ def patch_show(ctx: click.Context, code: str, as_json: bool) -> None:
     found = find_patch(archive, code)
     stories = archive.stories.get_many(archive.stories.referring_to_patch(found.id))
     if as_json:
-        print_json({"patch": found, "stories": [{"id": s.id, "title": s.title} for s in stories]})
+        print_json(
+            {
+                "patch": patch_json(found),
+                "stories": [{"id": s.id, "title": s.title} for s in stories],
+            }
+        )
         return
     maker = archive.people.get(found.maker_id) if found.maker_id is not None else None
     event = archive.events.get(found.event_id) if found.event_id is not None else None
@@ -352,7 +375,7 @@ def patches(
         matching = {p.id for p in search_works(archive, text).patches}
         found = [p for p in found if p.id in matching]
     if as_json:
-        print_json(found)
+        print_json([patch_json(p) for p in found])
         return
     makers = {p.id: p for p in archive.people.get_many(p.maker_id for p in found if p.maker_id)}
     quilts = {q.id: q.name for q in archive.quilts.list()}

@@ -1,5 +1,6 @@
 """`quilt …`: quilts, their map, and the virtual quilt render."""
 
+import contextlib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -245,12 +246,15 @@ def quilt_render(
         title=title,
         from_originals=from_originals,
     )
-    archive = writing(ctx)
-    rows = archive.quilts.named(name).rows
-    with progress_bar(rows, "Rendering") as bar:
-        report = render_quilt(
-            archive, name, destination, options, progress=lambda done, _: bar.update(1)
-        )
+    with contextlib.ExitStack() as stack:
+        bars: list[Any] = []
+
+        def advance(done: int, total: int) -> None:
+            if not bars:  # only once the render is under way: a refusal is one line
+                bars.append(stack.enter_context(progress_bar(total, "Rendering")))
+            bars[0].update(1)
+
+        report = render_quilt(writing(ctx), name, destination, options, progress=advance)
     for problem in report.problems:
         click.echo(f"Warning: {problem}", err=True)
     if as_json:

@@ -19,6 +19,7 @@ UP = b"\x02"
 IDAT_SIZE = 1 << 20
 # zlib level 1: on photos it makes files about 6% larger than level 6, five times faster.
 COMPRESSION_LEVEL = 1
+ROWS_AT_A_TIME = 64
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -48,9 +49,16 @@ class PngStripWriter:
     def write(self, strip: Image.Image) -> None:
         if strip.mode != "RGB" or strip.width != self.width:
             raise ValueError("a strip must be RGB and as wide as the image")
-        rows = strip.height
-        if self._rows_written + rows > self.height:
+        if self._rows_written + strip.height > self.height:
             raise ValueError("more rows than the image has")
+        # A few rows at a time: filtering makes several copies of what it is given.
+        for top in range(0, strip.height, ROWS_AT_A_TIME):
+            self._write_rows(
+                strip.crop((0, top, self.width, min(strip.height, top + ROWS_AT_A_TIME)))
+            )
+
+    def _write_rows(self, strip: Image.Image) -> None:
+        rows = strip.height
         above = Image.new("RGB", strip.size)
         above.paste(self._previous_row, (0, 0))
         if rows > 1:

@@ -274,10 +274,13 @@ class _Painter:
     def _decode(self, photo_id: int) -> Image.Image | str:
         photo = self.photos[photo_id]
         layout = self.archive.layout
+        original = layout.original_path(photo.sha256, photo.extension)
+        if not original.is_file():
+            return "its original file is missing from the archive; run `check`"
         try:
             return fitted_photo(
                 photo,
-                layout.original_path(photo.sha256, photo.extension),
+                original,
                 None if self.options.from_originals else layout.preview_path(photo.sha256),
                 self.layout.cell,
             )

@@ -99,6 +99,8 @@ def update_story(
             "translation_language": before.translation_language,
         }
         merged.update({k: v for k, v in changes.items() if k in merged})
+        if not merged["translation"].strip() and "translation_language" not in changes:
+            merged["translation_language"] = ""  # the translation was removed
         title, text, translation, translation_language = _texts(**merged)
         fields = {
             **changes,

@@ -98,7 +98,9 @@ def patch_add(
         size=size,
         story=story,
         notes=notes,
-        place=(quilt_name, row, column) if quilt_name and row and column else None,
+        place=(quilt_name, row, column)
+        if quilt_name and row is not None and column is not None
+        else None,
     )
     print_json(patch_json(added)) if as_json else click.echo(added.code)
 

@@ -130,20 +130,27 @@ def _stitches(draw: ImageDraw.ImageDraw, size: int, colour: RGB) -> None:
 def placeholder(size: int, colour: RGB) -> Image.Image:
     """A patch that may not be shown for this use: a plain neutral square, with stitching."""
     image = Image.new("RGB", (size, size), colour)
-    _stitches(ImageDraw.Draw(image), size, _shade(colour, 0.85))
+    _stitches(ImageDraw.Draw(image), size, _mix(colour, ink_for(colour), 0.25))
     return image
 
 
 def empty_cell(size: int, colour: RGB) -> Image.Image:
-    """A cell no patch has been placed in yet: lighter than the seams, with a stitched outline."""
-    image = Image.new("RGB", (size, size), _shade(colour, 1.04))
-    _stitches(ImageDraw.Draw(image), size, _shade(colour, 0.9))
+    """A cell no patch has been placed in yet: a shade off the seams, with a stitched outline."""
+    ground = _mix(colour, (255, 255, 255), 0.3 if ink_for(colour) == INK else 0.06)
+    image = Image.new("RGB", (size, size), ground)
+    _stitches(ImageDraw.Draw(image), size, _mix(ground, ink_for(ground), 0.18))
     return image
 
 
-def _shade(colour: RGB, factor: float) -> RGB:
-    r, g, b = (max(0, min(255, round(c * factor))) for c in colour)
+def _mix(colour: RGB, other: RGB, share: float) -> RGB:
+    r, g, b = (round(a * (1 - share) + b * share) for a, b in zip(colour, other, strict=True))
     return r, g, b
+
+
+def ink_for(background: RGB) -> RGB:
+    """Dark ink on a light ground, light on a dark one."""
+    r, g, b = background
+    return INK if 0.299 * r + 0.587 * g + 0.114 * b > 140 else (246, 242, 234)
 
 
 # -- text ----------------------------------------------------------------------------------
@@ -211,7 +218,8 @@ def quiet_label(cell_image: Image.Image, text: str, size: int) -> None:
     band = label_band(cell)
     draw = ImageDraw.Draw(cell_image)
     chosen, shown = _fitting_font(draw, text, size, round(cell * 0.8))
-    draw.text((cell / 2, cell - band / 2), shown, font=chosen, fill=INK, anchor="mm")
+    ink = ink_for(cell_image.getpixel((cell // 2, cell // 2)))  # type: ignore[arg-type]
+    draw.text((cell / 2, cell - band / 2), shown, font=chosen, fill=ink, anchor="mm")
 
 
 def title_band(width: int, height: int, colour: RGB, title: str, subtitle: str) -> Image.Image:
@@ -220,9 +228,11 @@ def title_band(width: int, height: int, colour: RGB, title: str, subtitle: str) 
     if height < 16:
         return band
     draw = ImageDraw.Draw(band)
+    ink = ink_for(colour)
+    quieter = _mix(ink, colour, 0.3)
     heading, text = _fitting_font(draw, title, round(height * 0.44), round(width * 0.9))
-    draw.text((width / 2, height * 0.66), text, font=heading, fill=INK, anchor="ms")
+    draw.text((width / 2, height * 0.66), text, font=heading, fill=ink, anchor="ms")
     if subtitle:
         small, line = _fitting_font(draw, subtitle, round(height * 0.17), round(width * 0.9))
-        draw.text((width / 2, height * 0.78), line, font=small, fill=_shade(INK, 1.9), anchor="mt")
+        draw.text((width / 2, height * 0.78), line, font=small, fill=quieter, anchor="mt")
     return band

@@ -24,10 +24,14 @@ from quiltarchive.storage.database import close as close_connection
 from quiltarchive.storage.database import connect
 from quiltarchive.storage.events import EventStore
 from quiltarchive.storage.imports import ImportStore
+from quiltarchive.storage.patches import PatchStore
 from quiltarchive.storage.people import PeopleStore
 from quiltarchive.storage.photos import PhotoStore
+from quiltarchive.storage.quilts import QuiltStore
 from quiltarchive.storage.search import SearchIndex
 from quiltarchive.storage.settings import SettingsStore
+from quiltarchive.storage.stories import StoryStore
+from quiltarchive.storage.work_search import WorkSearchIndex
 
 USER_ENVIRONMENT_VARIABLE = "QUILTARCHIVE_USER"
 
@@ -218,3 +222,19 @@ class Archive:
     @property
     def search_index(self) -> SearchIndex:
         return SearchIndex(self.db)
+
+    @property
+    def quilts(self) -> QuiltStore:
+        return QuiltStore(self.db)
+
+    @property
+    def patches(self) -> PatchStore:
+        return PatchStore(self.db)
+
+    @property
+    def stories(self) -> StoryStore:
+        return StoryStore(self.db)
+
+    @property
+    def work_search(self) -> WorkSearchIndex:
+        return WorkSearchIndex(self.db)

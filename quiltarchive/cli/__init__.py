@@ -34,9 +34,12 @@ def _register() -> None:
         archive_commands,
         consent_commands,
         import_command,
+        patch_commands,
         people_commands,
         photo_commands,
+        quilt_commands,
         review_commands,
+        story_commands,
     )
 
     for module in (
@@ -46,6 +49,9 @@ def _register() -> None:
         people_commands,
         consent_commands,
         review_commands,
+        quilt_commands,
+        patch_commands,
+        story_commands,
     ):
         for command in module.COMMANDS:
             main.add_command(command)

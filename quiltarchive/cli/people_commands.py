@@ -48,6 +48,13 @@ def person() -> None:
     help="How they want to be credited.",
 )
 @click.option("--notes", default="", help="Anything else worth knowing.")
+@click.option(
+    "--group",
+    "is_group",
+    is_flag=True,
+    help="A group (a class, a family) recorded as one maker; --guardian gives its responsible "
+    "adults, who give its consent.",
+)
 @json_option
 @click.pass_context
 def person_add(
@@ -59,6 +66,7 @@ def person_add(
     do_not_identify: bool,
     credit: str,
     notes: str,
+    is_group: bool,
     as_json: bool,
 ) -> None:
     """Record a person; prints their id."""
@@ -73,6 +81,7 @@ def person_add(
         do_not_identify=do_not_identify,
         notes=notes,
         guardian_ids=guardians,
+        is_group=is_group,
     )
     print_json(added) if as_json else click.echo(added.id)
 
@@ -136,7 +145,11 @@ def person_show(ctx: click.Context, person_id: int, as_json: bool) -> None:
                 "Do not identify",
                 "YES — never identifiable outside the archive" if found.do_not_identify else "no",
             ),
-            ("Guardians", ", ".join(f"{g.name} ({g.id})" for g in guardians)),
+            ("Group", "yes" if found.is_group else None),
+            (
+                "Responsible adults" if found.is_group else "Guardians",
+                ", ".join(f"{g.name} ({g.id})" for g in guardians),
+            ),
             ("Guardian of", ", ".join(map(str, wards))),
             ("Notes", found.notes),
         ]

@@ -1,20 +1,24 @@
-"""Asking the rules about photos in the archive: the function every view, list and export uses."""
+"""Asking the rules about photos, patches and stories in the archive: the functions every view,
+list and export uses."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from quiltarchive import clock
 from quiltarchive.archive import Archive
 from quiltarchive.consent.rules import (
     Standing,
+    decide_patch,
     decide_photo,
+    decide_story,
     person_standing,
     photo_level_reasons,
 )
-from quiltarchive.errors import NotFound
+from quiltarchive.errors import InvalidInput, NotFound
 from quiltarchive.model.consent import Use
 from quiltarchive.model.consent_facts import ArchiveFacts, PhotoFacts
 from quiltarchive.model.decision import Decision
+from quiltarchive.model.subject import Subject, SubjectKind
 from quiltarchive.storage.consent_facts import ConsentFactsStore
 
 
@@ -105,3 +109,91 @@ def people_in_good_standing(archive: Archive, use: Use, day: date) -> frozenset[
     )
     archive.memo[key] = (epoch, good)
     return good
+
+
+def assess_subject(
+    archive: Archive,
+    subject: Subject,
+    use: Use,
+    on_day: date | None = None,
+    *,
+    blur_regions: bool = False,
+    shown_photo_id: int | None = None,
+) -> Decision:
+    """May this photo, patch or story leave the archive for `use` on `on_day`?
+
+    A patch needs its maker's consent covering the use (and story permission when
+    `subject.with_story`), and the photo that would show it allowed: its front photo, or
+    `shown_photo_id` (another of its photos). A story needs its teller's consent covering the
+    use, with story permission.
+    """
+    shown = {subject.id: shown_photo_id} if shown_photo_id is not None else None
+    decisions = assess_subjects(
+        archive, [subject], use, on_day, blur_regions=blur_regions, shown_photos=shown
+    )
+    if subject not in decisions:
+        raise NotFound(f"There is no {subject.kind.value} with id {subject.id}.")
+    return decisions[subject]
+
+
+def assess_subjects(
+    archive: Archive,
+    subjects: Iterable[Subject],
+    use: Use,
+    on_day: date | None = None,
+    *,
+    blur_regions: bool = False,
+    shown_photos: Mapping[int, int] | None = None,
+) -> dict[Subject, Decision]:
+    """Decisions for many subjects of any kind, from one bulk load. Unknown ids are left out.
+    `shown_photos` maps a patch id to the photo of it that would be shown, if not its front."""
+    day = on_day or clock.today()
+    wanted = list(dict.fromkeys(subjects))
+    store = ConsentFactsStore(archive.db)
+    by_kind: dict[SubjectKind, list[Subject]] = {kind: [] for kind in SubjectKind}
+    for subject in wanted:
+        by_kind[subject.kind].append(subject)
+    patches = {p.id: p for p in store.patches(s.id for s in by_kind[SubjectKind.PATCH])}
+    for patch_id, photo_id in (shown_photos or {}).items():
+        if patch_id in patches:
+            _check_shown_photo(archive, patch_id, photo_id)
+            patches[patch_id] = patches[patch_id]._replace(shown_photo_id=photo_id)
+    stories = {s.id: s for s in store.stories(s.id for s in by_kind[SubjectKind.STORY])}
+    photo_ids = [s.id for s in by_kind[SubjectKind.PHOTO]]
+    photo_ids += [p.shown_photo_id for p in patches.values() if p.shown_photo_id is not None]
+    photos = {p.id: p for p in store.photos(photo_ids)}
+    person_ids = {a.person_id for p in photos.values() for a in p.appearances if a.person_id}
+    person_ids |= {p.maker_id for p in patches.values() if p.maker_id is not None}
+    person_ids |= {s.teller_id for s in stories.values() if s.teller_id is not None}
+    facts = ArchiveFacts(store.people(person_ids), archive.settings.guardian_consent_age())
+    standings: dict[int, Standing] = {}
+    maker_standings: dict[tuple[int, bool], Standing] = {}
+    decisions: dict[Subject, Decision] = {}
+    for subject in wanted:
+        if subject.kind is SubjectKind.PHOTO and subject.id in photos:
+            decisions[subject] = decide_photo(
+                photos[subject.id], facts, use, day, blur=blur_regions, standings=standings
+            )
+        elif subject.kind is SubjectKind.PATCH and subject.id in patches:
+            patch = patches[subject.id]
+            shown = photos.get(patch.shown_photo_id) if patch.shown_photo_id else None
+            decisions[subject] = decide_patch(
+                patch,
+                shown,
+                facts,
+                use,
+                day,
+                with_story=subject.with_story,
+                blur=blur_regions,
+                standings=standings,
+                maker_standings=maker_standings,
+            )
+        elif subject.kind is SubjectKind.STORY and subject.id in stories:
+            decisions[subject] = decide_story(stories[subject.id], facts, use, day)
+    return decisions
+
+
+def _check_shown_photo(archive: Archive, patch_id: int, photo_id: int) -> None:
+    patch = archive.patches.get(patch_id)
+    if photo_id not in {p.photo_id for p in patch.photos}:
+        raise InvalidInput(f"Photo {photo_id} is not a photo of patch {patch.code}.")

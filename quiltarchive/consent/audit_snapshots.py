@@ -16,6 +16,7 @@ def person_snapshot(person: Person) -> dict[str, Any]:
         "do_not_identify": person.do_not_identify,
         "notes": person.notes,
         "guardian_ids": list(person.guardian_ids),
+        "is_group": person.is_group,
     }
 
 

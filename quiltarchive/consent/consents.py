@@ -57,7 +57,12 @@ def record_consent(
             )
     stored_scan = _store_scan(archive, scan) if scan is not None else None
     warnings = []
-    if given_by_id != person_id and given_by_id not in person.guardian_ids:
+    if person.is_group and given_by_id not in person.guardian_ids:
+        warnings.append(
+            f"{person.name} is a group: this consent will not count until it is given by one "
+            "of the group's recorded responsible adults."
+        )
+    elif given_by_id != person_id and given_by_id not in person.guardian_ids:
         warnings.append(
             f"{giver.name} is not recorded as a guardian of {person.name}: this consent will "
             "not count until they are."

@@ -12,13 +12,18 @@ def initials(name: str) -> str:
     return " ".join(f"{part[0].upper()}." for part in name.split() if part)
 
 
-def credited_name(name: str, choice: Credit, *, minor: bool, do_not_identify: bool) -> str:
+def credited_name(
+    name: str, choice: Credit, *, minor: bool, do_not_identify: bool, group: bool = False
+) -> str:
     """The name to print, or "" for none. Minors get at most their first name; people who must
-    not be identified are never named."""
+    not be identified are never named. A group ("Year 4, St Mary's") has no first name and its
+    name is nobody's surname: it is credited by its name as recorded (or initials, or none)."""
     if do_not_identify or choice is Credit.NONE:
         return ""
     if choice is Credit.INITIALS:
         return initials(name)
+    if group:
+        return name.strip()
     if choice is Credit.FIRST or minor:
         return first_name(name)
     return name.strip()

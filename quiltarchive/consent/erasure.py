@@ -17,6 +17,8 @@ class ErasureReport:
     consents_removed: int
     consents_removed_from_others: tuple[int, ...]  # people whose consent this person had given
     consent_forms_deleted: int
+    patches_unattributed: tuple[int, ...]  # their patches: kept, with no maker and no story
+    stories_deleted: tuple[int, ...]  # the stories they told
     texts_scrubbed: int
     audit_entries_redacted: int
     backups_removed: int
@@ -29,10 +31,14 @@ def erase_person(archive: Archive, person_id: int, *, delete_photos: bool = Fals
     own = archive.consents.of_person(person_id)
     given_for_others = archive.consents.given_by(person_id)
     scans = {(c.scan_sha256, c.scan_extension) for c in own + given_for_others if c.scan_sha256}
+    patch_ids = [p.id for p in archive.patches.list(maker_id=person_id)]
+    stories = archive.stories.list(teller_id=person_id)
     entities = (
         [("person", person_id)]
         + [("consent", c.id) for c in own + given_for_others]
         + [("appearance", a.id) for a in appearances]
+        + [("patch", patch_id) for patch_id in patch_ids]
+        + [("story", s.id) for s in stories]
     )
     store = ErasureStore(archive.db)
     removed_originals: list[tuple[str, str]] = []
@@ -57,9 +63,17 @@ def erase_person(archive: Archive, person_id: int, *, delete_photos: bool = Fals
                 archive.photos.delete(photo_id)
             else:
                 archive.photos.set_withheld(photo_id, True)
+        store.forget_maker(person_id)
+        for story in stories:
+            archive.stories.delete(story.id)
         archive.people.delete(person_id)
         scrubbed = store.scrub_name(person.name)
         archive.search_index.reindex(p for p in touched if p not in shown_in or not delete_photos)
+        archive.work_search.reindex_patches(patch_ids)
+        work_photos = {
+            p.photo_id for patch in archive.patches.get_many(patch_ids) for p in patch.photos
+        }
+        archive.search_index.reindex(work_photos.union(*(s.photo_ids for s in stories)))
         store.rebuild_search_index()
 
     forms_deleted = 0
@@ -80,6 +94,8 @@ def erase_person(archive: Archive, person_id: int, *, delete_photos: bool = Fals
         consents_removed=len(own),
         consents_removed_from_others=tuple(sorted({c.person_id for c in given_for_others})),
         consent_forms_deleted=forms_deleted,
+        patches_unattributed=tuple(patch_ids),
+        stories_deleted=tuple(s.id for s in stories),
         texts_scrubbed=scrubbed,
         audit_entries_redacted=redacted,
         backups_removed=backups,

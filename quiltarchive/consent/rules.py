@@ -11,7 +11,13 @@ from datetime import date
 from quiltarchive.consent.credit import credit_line, credited_name
 from quiltarchive.model.appearance import Box
 from quiltarchive.model.consent import Consent, Use
-from quiltarchive.model.consent_facts import ArchiveFacts, PersonFacts, PhotoFacts
+from quiltarchive.model.consent_facts import (
+    ArchiveFacts,
+    PatchFacts,
+    PersonFacts,
+    PhotoFacts,
+    StoryFacts,
+)
 from quiltarchive.model.decision import Decision
 from quiltarchive.model.person import AgeBand
 from quiltarchive.model.photo import ReviewState, Rights
@@ -83,10 +89,11 @@ def why_not_in_force(consent: Consent, day: date, replaced: dict[int, date]) -> 
 
 def giver_is_valid(consent: Consent, person: PersonFacts, day: date, consent_age: int) -> bool:
     """Consent is given by the person or by one of their recorded guardians; a minor cannot give
-    it themself, and a consent a child gave themself does not become valid as they grow up."""
+    it themself, and a consent a child gave themself does not become valid as they grow up.
+    A group cannot sign for itself: only a recorded responsible adult (a guardian) gives it."""
     if consent.given_by_id in person.guardian_ids:
         return True
-    if consent.given_by_id != person.id:
+    if consent.given_by_id != person.id or person.is_group:
         return False
     return not is_minor(person, day, consent_age) and not is_minor(
         person, consent.given_on, consent_age
@@ -117,6 +124,7 @@ def standing(
             chosen.credit or person.credit,
             minor=minor,
             do_not_identify=person.do_not_identify,
+            group=person.is_group,
         )
         return Standing(True, consent_id=chosen.id, credit_name=credit)
     if with_story:
@@ -132,6 +140,11 @@ def _giver_reason(
     person: PersonFacts, consent: Consent, use: Use, day: date, consent_age: int
 ) -> str:
     name, what = person.name, use.value
+    if person.is_group:
+        return (
+            f"{name} is a group: consent for {what} must come from a recorded responsible adult "
+            "for the group."
+        )
     if youngest_possible_age(person, day) is None:
         return (
             f"{name}'s age is not recorded, so {name} counts as a minor: consent for {what} "
@@ -193,6 +206,13 @@ def person_standing(person: PersonFacts | None, use: Use, day: date, consent_age
     (The photo id is filled into the reason by the caller.)"""
     if person is None:
         return Standing(False, "Person {person_id}, shown in photo {photo_id}, is not on record.")
+    if person.is_group:
+        # A group's consent covers its work, never the faces of the people in it.
+        return Standing(
+            False,
+            f"{person.name} is a group, recorded in photo {{photo_id}} as one person: record "
+            "each identifiable member, or mark the group not identifiable.",
+        )
     if person.do_not_identify:
         return Standing(
             False,
@@ -219,12 +239,26 @@ def decide_photo(
     """The decision for one photo. `blur`: the export blurs the regions of people who would
     otherwise stop it, so those with a marked region no longer do. `standings` caches each
     person's standing across the photos of one bulk assessment (same use and day)."""
+    return _decision(*_photo_findings(photo, facts, use, day, blur, standings), use, day)
+
+
+Findings = tuple[list[str], list[str], list[int], list[Box]]  # reasons, credits, consents, blur
+
+
+def _photo_findings(
+    photo: PhotoFacts,
+    facts: ArchiveFacts,
+    use: Use,
+    day: date,
+    blur: bool,
+    standings: dict[int, Standing] | None,
+) -> Findings:
     reasons = photo_level_reasons(photo.id, photo.withheld, photo.rights, photo.review_state, use)
-    if use is Use.ARCHIVE:
-        return _decision(reasons, [], [], [], use, day)
     credits: list[str] = []
     consent_ids: list[int] = []
     to_blur: list[Box] = []
+    if use is Use.ARCHIVE:
+        return reasons, credits, consent_ids, to_blur
     cache = standings if standings is not None else {}
     for appearance in photo.appearances:
         if not appearance.identifiable:
@@ -251,7 +285,7 @@ def decide_photo(
             reasons.append(f"{problem} No region is marked around them, so they cannot be blurred.")
         else:
             reasons.append(problem)
-    return _decision(reasons, credits, consent_ids, to_blur, use, day)
+    return reasons, credits, consent_ids, to_blur
 
 
 def decide_maker_work(
@@ -262,14 +296,77 @@ def decide_maker_work(
     *,
     what: str,
     story: bool,
+    role: str = "maker",
 ) -> Standing:
     """A patch or a story is its maker's work: the maker's consent in force must cover the use,
-    and a story also needs story permission. `what` names the work in reasons."""
+    and a story also needs story permission. `what` names the work in reasons, `role` the maker
+    (maker, teller)."""
     if use is Use.ARCHIVE:
         return Standing(True)
     if maker is None:
-        return Standing(False, f"The maker of {what} is not recorded (needed for {use.value}).")
+        return Standing(False, f"The {role} of {what} is not recorded (needed for {use.value}).")
     return standing(maker, use, day, facts.guardian_consent_age, story=story)
+
+
+# -- patches and stories -------------------------------------------------------------------
+
+
+def decide_patch(
+    patch: PatchFacts,
+    photo: PhotoFacts | None,
+    facts: ArchiveFacts,
+    use: Use,
+    day: date,
+    *,
+    with_story: bool = False,
+    blur: bool = False,
+    standings: dict[int, Standing] | None = None,
+    maker_standings: dict[tuple[int, bool], Standing] | None = None,
+) -> Decision:
+    """May a patch leave the archive for `use` on `day`? Its maker's consent in force must cover
+    the use (with story permission when the maker's own words go with it), and `photo`, the
+    photo that would show it, must itself be allowed: rights, review, and everyone identifiable
+    in it. The credit names the maker first, then anyone credited in the photo."""
+    findings: Findings = ([], [], [], [])
+    if photo is not None:
+        findings = _photo_findings(photo, facts, use, day, blur, standings)
+    elif use is not Use.ARCHIVE:
+        findings[0].append(f"Patch {patch.code} has no photo to show it: record its front photo.")
+    reasons, credits, consent_ids, to_blur = findings
+    maker = facts.people.get(patch.maker_id) if patch.maker_id is not None else None
+    cache = maker_standings if maker_standings is not None else {}
+    key = (patch.maker_id or 0, with_story)
+    work = cache.get(key) if maker is not None else None
+    if work is None:
+        work = decide_maker_work(
+            maker, facts, use, day, what=f"patch {patch.code}", story=with_story
+        )
+        if maker is not None:
+            cache[key] = work
+    if not work.ok:
+        reasons.insert(0, work.reason if maker is None else f"Patch {patch.code}: {work.reason}")
+    elif work.consent_id is not None:
+        credits.insert(0, work.credit_name)
+        consent_ids.append(work.consent_id)
+    return _decision(reasons, credits, consent_ids, to_blur, use, day)
+
+
+def decide_story(
+    story: StoryFacts,
+    facts: ArchiveFacts,
+    use: Use,
+    day: date,
+) -> Decision:
+    """May a story be published for `use` on `day`? Its teller's consent in force must cover the
+    use and give story permission. (Each photo or patch shown with it is decided on its own.)"""
+    teller = facts.people.get(story.teller_id) if story.teller_id is not None else None
+    what = f"the story “{story.title}”"
+    work = decide_maker_work(teller, facts, use, day, what=what, story=True, role="teller")
+    if not work.ok:
+        reason = work.reason if teller is None else f"Story “{story.title}”: {work.reason}"
+        return _decision([reason], [], [], [], use, day)
+    consents = [work.consent_id] if work.consent_id is not None else []
+    return _decision([], [work.credit_name], consents, [], use, day)
 
 
 def _decision(

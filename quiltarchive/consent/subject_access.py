@@ -16,12 +16,14 @@ from quiltarchive.consent.audit_snapshots import (
 )
 from quiltarchive.consent.impact import withdrawal_impact
 from quiltarchive.errors import InvalidInput
+from quiltarchive.works.snapshots import patch_snapshot, story_snapshot
 
 README = """Everything QuiltArchive holds about person {id}, exported on {day}.
 
 person.json      the records: the person, their guardians and the people they are guardian of,
                  every consent (with any withdrawal), where they appear in photos, the exports
-                 that held those photos, and the audit trail of changes to their records.
+                 that held those photos, the quilt patches they made and the stories they
+                 told, and the audit trail of changes to their records.
 consent-forms/   the scans of their signed consent forms.
 photos/          the original files of every photo they appear in.
 """
@@ -96,10 +98,14 @@ def _gather(archive: Archive, person_id: int, folder: Path) -> dict[str, Any]:
             }
         )
     impact = withdrawal_impact(archive, person_id)
+    patches = archive.patches.list(maker_id=person_id)
+    stories = archive.stories.list(teller_id=person_id)
     entities = (
         [("person", person_id)]
         + [("consent", c["id"]) for c in consents]
         + [("appearance", a["appearance_id"]) for a in appearances]
+        + [("patch", p.id) for p in patches]
+        + [("story", s.id) for s in stories]
     )
     audit = [
         {
@@ -129,6 +135,8 @@ def _gather(archive: Archive, person_id: int, folder: Path) -> dict[str, Any]:
             for c in archive.consents.given_by(person_id)
         ],
         "appearances": appearances,
+        "patches_made": [{"id": p.id, **patch_snapshot(p)} for p in patches],
+        "stories_told": [{"id": s.id, **story_snapshot(s)} for s in stories],
         "exports": [
             {
                 "exported": p.created_at,

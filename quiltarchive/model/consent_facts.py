@@ -19,6 +19,7 @@ class PersonFacts:
     do_not_identify: bool
     guardian_ids: frozenset[int] = frozenset()
     consents: tuple[Consent, ...] = ()
+    is_group: bool = False
 
 
 class PhotoFacts(NamedTuple):
@@ -37,3 +38,18 @@ class ArchiveFacts:
 
     people: dict[int, PersonFacts] = field(default_factory=dict)
     guardian_consent_age: int = 18
+
+
+class PatchFacts(NamedTuple):
+    """A patch as a consent decision sees it: whose work it is, and which photo would show it."""
+
+    id: int
+    code: str
+    maker_id: int | None
+    shown_photo_id: int | None  # the front photo, unless the caller chose another of its photos
+
+
+class StoryFacts(NamedTuple):
+    id: int
+    title: str
+    teller_id: int | None

@@ -26,4 +26,5 @@ class Person:
     age_band: AgeBand | None
     do_not_identify: bool
     notes: str
-    guardian_ids: tuple[int, ...] = ()
+    guardian_ids: tuple[int, ...] = ()  # for a group: its responsible adults
+    is_group: bool = False  # a class, a family, a circle: credited by its name as recorded

@@ -7,7 +7,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from quiltarchive.model.appearance import Appearance, Box
-from quiltarchive.model.consent_facts import PersonFacts, PhotoFacts
+from quiltarchive.model.consent_facts import PatchFacts, PersonFacts, PhotoFacts, StoryFacts
 from quiltarchive.model.person import AgeBand
 from quiltarchive.model.photo import ReviewState, Rights
 from quiltarchive.storage.consents import COLUMNS, CREDITS, FROM, consent_from_row
@@ -133,7 +133,8 @@ class ConsentFactsStore:
         """People with their guardians and every consent of theirs; all when ids is None."""
         if person_ids is None:
             person_rows = self._db.execute(
-                "SELECT id, name, credit, birth_year, age_band, do_not_identify FROM people"
+                "SELECT id, name, credit, birth_year, age_band, do_not_identify, is_group "
+                "FROM people"
             ).fetchall()
             guardian_rows = self._db.execute(
                 "SELECT person_id, guardian_id FROM guardianships"
@@ -145,8 +146,8 @@ class ConsentFactsStore:
             for chunk in _chunks(ids):
                 marks = ",".join("?" * len(chunk))
                 person_rows += self._db.execute(
-                    "SELECT id, name, credit, birth_year, age_band, do_not_identify FROM people "
-                    f"WHERE id IN ({marks})",
+                    "SELECT id, name, credit, birth_year, age_band, do_not_identify, is_group "
+                    f"FROM people WHERE id IN ({marks})",
                     chunk,
                 ).fetchall()
                 guardian_rows += self._db.execute(
@@ -158,6 +159,29 @@ class ConsentFactsStore:
                     f"SELECT {COLUMNS} FROM {FROM} WHERE person_id IN ({marks})", chunk
                 ).fetchall()
         return self._assemble(person_rows, guardian_rows, consent_rows)
+
+    def patches(self, patch_ids: Iterable[int]) -> list[PatchFacts]:
+        """Patches with their maker and front photo."""
+        rows: list[Any] = []
+        for chunk in _chunks(list(dict.fromkeys(patch_ids))):
+            rows += self._db.execute(
+                "SELECT patches.id, patches.code, patches.maker_id, patch_photos.photo_id "
+                "FROM patches LEFT JOIN patch_photos ON patch_photos.patch_id = patches.id "
+                "AND patch_photos.role = 'front' "
+                f"WHERE patches.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        return [PatchFacts(*row) for row in rows]
+
+    def stories(self, story_ids: Iterable[int]) -> list[StoryFacts]:
+        rows: list[Any] = []
+        for chunk in _chunks(list(dict.fromkeys(story_ids))):
+            rows += self._db.execute(
+                "SELECT id, title, teller_id FROM stories "
+                f"WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        return [StoryFacts(*row) for row in rows]
 
     @staticmethod
     def _assemble(
@@ -179,6 +203,7 @@ class ConsentFactsStore:
                 do_not_identify=bool(dni),
                 guardian_ids=frozenset(guardians.get(person_id, ())),
                 consents=tuple(sorted(consents.get(person_id, ()), key=lambda c: c.id)),
+                is_group=bool(group),
             )
-            for person_id, name, credit, birth_year, age_band, dni in person_rows
+            for person_id, name, credit, birth_year, age_band, dni, group in person_rows
         }

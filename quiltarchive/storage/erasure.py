@@ -13,6 +13,8 @@ FREE_TEXT = {
     "people": ("notes",),
     "events": ("notes",),
     "collection_items": ("caption", "alt_text"),
+    "patches": ("title", "materials", "size", "story", "notes"),
+    "stories": ("title", "text", "translation", "notes"),
 }
 
 
@@ -42,6 +44,20 @@ class ErasureStore:
     def rebuild_search_index(self) -> None:
         """Rewrite the full-text index from scratch, so no old segment still holds a term."""
         self._db.execute("INSERT INTO photo_search (photo_search) VALUES ('rebuild')")
+        self._db.execute("INSERT INTO patch_search (patch_search) VALUES ('rebuild')")
+        self._db.execute("INSERT INTO story_search (story_search) VALUES ('rebuild')")
+
+    def forget_maker(self, person_id: int) -> list[int]:
+        """Their patches stay (they are part of a quilt) with no maker and without the story in
+        the maker's words; returns the patch ids."""
+        ids = [
+            row[0]
+            for row in self._db.execute("SELECT id FROM patches WHERE maker_id = ?", [person_id])
+        ]
+        self._db.execute(
+            "UPDATE patches SET maker_id = NULL, story = '' WHERE maker_id = ?", [person_id]
+        )
+        return ids
 
     def compact(self) -> None:
         """Fold the write-ahead log in and rewrite the file: freed pages are gone, not hidden."""

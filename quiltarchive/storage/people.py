@@ -10,7 +10,15 @@ from quiltarchive import clock
 from quiltarchive.errors import InvalidInput, NotFound
 from quiltarchive.model.person import AgeBand, Credit, Person
 
-PERSON_FIELDS = ("name", "credit", "birth_year", "age_band", "do_not_identify", "notes")
+PERSON_FIELDS = (
+    "name",
+    "credit",
+    "birth_year",
+    "age_band",
+    "do_not_identify",
+    "notes",
+    "is_group",
+)
 
 
 def _person(row: dict[str, Any], guardian_ids: tuple[int, ...]) -> Person:
@@ -23,6 +31,7 @@ def _person(row: dict[str, Any], guardian_ids: tuple[int, ...]) -> Person:
         do_not_identify=bool(row["do_not_identify"]),
         notes=row["notes"],
         guardian_ids=guardian_ids,
+        is_group=bool(row["is_group"]),
     )
 
 
@@ -39,10 +48,11 @@ class PeopleStore:
         age_band: AgeBand | None = None,
         do_not_identify: bool = False,
         notes: str = "",
+        is_group: bool = False,
     ) -> int:
         cursor = self._db.execute(
             "INSERT INTO people (name, credit, birth_year, age_band, do_not_identify, notes, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "created_at, is_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 name,
                 credit.value,
@@ -51,6 +61,7 @@ class PeopleStore:
                 int(do_not_identify),
                 notes,
                 clock.timestamp(),
+                int(is_group),
             ],
         )
         return int(cursor.lastrowid or 0)
@@ -63,8 +74,9 @@ class PeopleStore:
             key: (value.value if hasattr(value, "value") else value)
             for key, value in changes.items()
         }
-        if "do_not_identify" in values:
-            values["do_not_identify"] = int(bool(values["do_not_identify"]))
+        for flag in ("do_not_identify", "is_group"):
+            if flag in values:
+                values[flag] = int(bool(values[flag]))
         assignments = ", ".join(f"{key} = ?" for key in values)
         self._db.execute(
             f"UPDATE people SET {assignments} WHERE id = ?", [*values.values(), person_id]

@@ -1,4 +1,8 @@
-"""The full-text search index: one document per photo, kept in step by the storage layer."""
+"""The full-text search index: one document per photo, kept in step by the storage layer.
+
+A photo's document holds the patches it shows and the stories that refer to it (`works`), so
+searching for a patch code, a maker or words of a story finds the photos too.
+"""
 
 import json
 from collections.abc import Iterable
@@ -16,7 +20,20 @@ SELECT
               FROM appearances JOIN people ON people.id = appearances.person_id
               WHERE appearances.photo_id = photos.id), '') AS people,
     coalesce(events.name || ' ' || events.venue, '') AS event,
-    photos.file_name
+    photos.file_name,
+    coalesce((SELECT group_concat(
+                  patches.code || ' ' || patches.title || ' ' || coalesce(people.name, '')
+                  || ' ' || patches.story, ' ')
+              FROM patch_photos JOIN patches ON patches.id = patch_photos.patch_id
+              LEFT JOIN people ON people.id = patches.maker_id
+              WHERE patch_photos.photo_id = photos.id), '')
+    || ' ' ||
+    coalesce((SELECT group_concat(
+                  stories.title || ' ' || coalesce(people.name, '') || ' ' || stories.text
+                  || ' ' || stories.translation, ' ')
+              FROM story_photos JOIN stories ON stories.id = story_photos.story_id
+              LEFT JOIN people ON people.id = stories.teller_id
+              WHERE story_photos.photo_id = photos.id), '') AS works
 FROM photos LEFT JOIN events ON events.id = photos.event_id
 WHERE photos.id IN ({marks})
 """
@@ -33,13 +50,22 @@ class SearchIndex:
             marks = ",".join("?" * len(chunk))
             self._db.execute(f"DELETE FROM photo_search WHERE rowid IN ({marks})", chunk)
             rows = self._db.execute(DOCUMENT_SQL.format(marks=marks), chunk).fetchall()
-            for photo_id, caption, alt, iptc_caption, keywords, people, event, name in rows:
+            for photo_id, caption, alt, iptc_caption, keywords, people, event, name, works in rows:
                 keyword_text = " ".join(json.loads(keywords))
                 self._db.execute(
                     "INSERT INTO photo_search "
-                    "(rowid, caption, alt_text, keywords, people, event, file_name) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [photo_id, caption, alt, f"{iptc_caption} {keyword_text}", people, event, name],
+                    "(rowid, caption, alt_text, keywords, people, event, file_name, works) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        photo_id,
+                        caption,
+                        alt,
+                        f"{iptc_caption} {keyword_text}",
+                        people,
+                        event,
+                        name,
+                        works.strip(),
+                    ],
                 )
 
     def reindex_all(self) -> None:

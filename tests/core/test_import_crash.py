@@ -46,6 +46,17 @@ def start_import(archive_path, sources, *extra):
     )
 
 
+def wait_until_started(archive_path, process, timeout=60):
+    """The kill moments count from the import's start, not from launching Python: on a busy
+    machine starting the interpreter alone can take longer than the shortest delay."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        with Archive.open(archive_path, writable=False) as archive:
+            if archive.db.execute("SELECT count(*) FROM import_batches").fetchone()[0]:
+                return
+        time.sleep(0.02)
+
+
 def kill_everything(process):
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
@@ -71,6 +82,7 @@ def test_a_killed_import_leaves_a_checkable_archive_that_resume_completes(
     assert cli(archive_path, "init").returncode == 0
     sources = [camera_photos, corpus / "exif-samples/jpg"]
     process = start_import(archive_path, sources)
+    wait_until_started(archive_path, process)
     time.sleep(delay)
     assert process.poll() is None, "the import finished before it could be killed"
     kill_everything(process)

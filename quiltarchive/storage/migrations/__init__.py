@@ -11,6 +11,7 @@ MIGRATIONS = Migrations("quiltarchive")
 from quiltarchive.storage.migrations import (  # noqa: E402  (registration order is the point)
     m0001_photos_and_imports,
     m0002_people_and_consent,
+    m0003_quilts_patches_stories,
     m0007_consent_lookups,
 )
 
@@ -18,5 +19,6 @@ __all__ = [
     "MIGRATIONS",
     "m0001_photos_and_imports",
     "m0002_people_and_consent",
+    "m0003_quilts_patches_stories",
     "m0007_consent_lookups",
 ]

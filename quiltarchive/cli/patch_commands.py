@@ -7,13 +7,13 @@ from typing import Any
 import click
 
 from quiltarchive.archive import Archive
+from quiltarchive.cli.decisions import print_decision
 from quiltarchive.cli.output import json_option, jsonable, print_fields, print_json, print_table
 from quiltarchive.cli.people_commands import AGE_BANDS
 from quiltarchive.cli.session import reading, writing
 from quiltarchive.cli.values import DAY, USE
 from quiltarchive.consent.assessment import assess_subject
 from quiltarchive.model.consent import Use
-from quiltarchive.model.decision import Decision
 from quiltarchive.model.patch import Patch, PhotoRole
 from quiltarchive.model.person import AgeBand
 from quiltarchive.model.quilt import Placement, Position
@@ -333,29 +333,6 @@ def patch_assess(
         shown_photo_id=photo_id,
     )
     print_decision(f"Patch {found.code}", {"patch": found.code}, decision, as_json)
-
-
-def print_decision(what: str, key: dict[str, Any], decision: Decision, as_json: bool) -> None:
-    if as_json:
-        print_json(
-            {
-                **key,
-                "use": decision.use.value,
-                "on": decision.day.isoformat(),
-                "allowed": decision.allowed,
-                "reasons": list(decision.reasons),
-                "credit": decision.credit,
-                "consent_ids": list(decision.consent_ids),
-                "blur": decision.blur,
-            }
-        )
-        return
-    verdict = "may" if decision.allowed else "may NOT"
-    click.echo(f"{what} {verdict} be used for {decision.use.value} on {decision.day}.")
-    for reason in decision.reasons:
-        click.echo(f"  - {reason}")
-    if decision.allowed and decision.credit:
-        click.echo(f"Credit: {decision.credit}")
 
 
 @click.command()

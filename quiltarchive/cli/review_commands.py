@@ -6,6 +6,7 @@ import click
 
 from quiltarchive import clock
 from quiltarchive.archive_settings import set_guardian_consent_age
+from quiltarchive.cli.decisions import print_decision
 from quiltarchive.cli.output import json_option, print_json, print_table
 from quiltarchive.cli.people_commands import print_impact
 from quiltarchive.cli.session import reading, writing
@@ -43,28 +44,7 @@ def assess(
 ) -> None:
     """May a photo be used for USE on a day? Every reason it may not, in plain words."""
     decision = assess_photo(reading(ctx), photo_id, use, on, blur_regions=blur_unconsented)
-    if as_json:
-        print_json(
-            {
-                "photo_id": photo_id,
-                "use": use.value,
-                "on": decision.day.isoformat(),
-                "allowed": decision.allowed,
-                "reasons": list(decision.reasons),
-                "credit": decision.credit,
-                "consent_ids": list(decision.consent_ids),
-                "blur": decision.blur,
-            }
-        )
-        return
-    verdict = "may" if decision.allowed else "may NOT"
-    click.echo(f"Photo {photo_id} {verdict} be used for {use.value} on {decision.day}.")
-    for reason in decision.reasons:
-        click.echo(f"  - {reason}")
-    if decision.allowed and decision.credit:
-        click.echo(f"Credit: {decision.credit}")
-    if decision.blur:
-        click.echo(f"With {len(decision.blur)} region(s) blurred.")
+    print_decision(f"Photo {photo_id}", {"photo_id": photo_id}, decision, as_json)
 
 
 @click.command()

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import click
 
+from quiltarchive.cli.decisions import print_decision
 from quiltarchive.cli.output import json_option, print_fields, print_json, print_table
-from quiltarchive.cli.patch_commands import print_decision
 from quiltarchive.cli.session import reading, writing
 from quiltarchive.cli.values import DAY, USE
 from quiltarchive.consent.assessment import assess_subject

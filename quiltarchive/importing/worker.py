@@ -18,7 +18,7 @@ from quiltarchive.imaging.decode import UnreadableImage, open_image
 from quiltarchive.imaging.metadata import read_metadata
 from quiltarchive.imaging.renditions import make_renditions
 from quiltarchive.layout import ArchiveLayout
-from quiltarchive.model.photo import PhotoFacts
+from quiltarchive.model.photo import NewPhoto
 
 MAX_FILE_BYTES = 1 << 30  # 1 GiB: far beyond any photo; larger files are refused unread
 
@@ -34,7 +34,7 @@ class FileJob:
 @dataclass(frozen=True, slots=True)
 class Processed:
     item_id: int
-    facts: PhotoFacts
+    facts: NewPhoto
     in_incoming: bool  # the copy waits in originals/.incoming to be moved into place
     note: str = ""
 
@@ -129,7 +129,7 @@ def _process(job: FileJob) -> FileResult:
     if name_extension and not formats.names_agree(name_extension, image.format or ""):
         label = formats.SUPPORTED[image.format or format_name].label
         note = f"the name says .{name_extension} but it is a {label} image; stored as .{extension}"
-    facts = PhotoFacts(
+    facts = NewPhoto(
         sha256=sha256,
         file_name=source.name,
         extension=extension,

@@ -68,7 +68,7 @@ class Photo:
 
 
 @dataclass(frozen=True, slots=True)
-class PhotoFacts:
+class NewPhoto:
     """What an import reads from a file: everything needed to catalogue it."""
 
     sha256: str

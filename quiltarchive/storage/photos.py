@@ -10,8 +10,8 @@ from quiltarchive import clock
 from quiltarchive.errors import NotFound
 from quiltarchive.model.photo import (
     Location,
+    NewPhoto,
     Photo,
-    PhotoFacts,
     ReviewState,
     Rights,
     TakenAtSource,
@@ -58,7 +58,7 @@ class PhotoStore:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def add(self, facts: PhotoFacts, *, batch_id: int, event_id: int | None) -> int:
+    def add(self, facts: NewPhoto, *, batch_id: int, event_id: int | None) -> int:
         cursor = self._db.execute(
             """
             INSERT INTO photos (

@@ -11,10 +11,12 @@ MIGRATIONS = Migrations("quiltarchive")
 from quiltarchive.storage.migrations import (  # noqa: E402  (registration order is the point)
     m0001_photos_and_imports,
     m0002_people_and_consent,
+    m0004_collections_and_exports,
 )
 
 __all__ = [
     "MIGRATIONS",
     "m0001_photos_and_imports",
     "m0002_people_and_consent",
+    "m0004_collections_and_exports",
 ]

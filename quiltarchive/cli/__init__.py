@@ -32,7 +32,9 @@ def main(ctx: click.Context, archive_path: str | None, user: str | None) -> None
 def _register() -> None:
     from quiltarchive.cli import (
         archive_commands,
+        collection_commands,
         consent_commands,
+        export_commands,
         import_command,
         people_commands,
         photo_commands,
@@ -46,6 +48,8 @@ def _register() -> None:
         people_commands,
         consent_commands,
         review_commands,
+        collection_commands,
+        export_commands,
     ):
         for command in module.COMMANDS:
             main.add_command(command)

@@ -85,12 +85,11 @@ def export_collection(
     plan = preflight(archive, collection_id, use, clock.today(), blur_unconsented=blur_unconsented)
     if plan.problems:
         raise InvalidInput(" ".join(plan.problems))
-    total = len(plan.included)
-    yield ExportEvent(ExportEventKind.PLANNED, 0, total, plan=plan)
+    final = choose_destination(to, plan.collection.name, kind.value)
+    yield ExportEvent(ExportEventKind.PLANNED, 0, len(plan.included), plan=plan)
     if not plan.included:
         yield _finished(plan, kind, started, (), plan.left_out)
         return
-    final = choose_destination(to, plan.collection.name, kind.value)
     run = _Run(archive, plan, kind, writer, final, make_zip, started)
     try:
         yield from run.execute(workers or default_workers(), cancel)

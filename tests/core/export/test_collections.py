@@ -26,7 +26,9 @@ def refs(archive, collection_id):
 
 
 def actions(archive, collection_id):
-    return [e.action for e in archive.audit.entries(entity_type="collection", entity_id=collection_id)]
+    return [
+        e.action for e in archive.audit.entries(entity_type="collection", entity_id=collection_id)
+    ]
 
 
 def test_a_set_is_built_arranged_and_described(scene):
@@ -43,7 +45,9 @@ def test_a_set_is_built_arranged_and_described(scene):
     assert already == [str(photos[0])]
 
     move_item(archive, spring.id, photos[3], 1)
-    assert refs(archive, spring.id) == [str(p) for p in (photos[3], photos[2], photos[0], photos[1])]
+    assert refs(archive, spring.id) == [
+        str(p) for p in (photos[3], photos[2], photos[0], photos[1])
+    ]
     move_item(archive, spring.id, photos[3], 99)
     assert refs(archive, spring.id)[-1] == str(photos[3])
     remove_items(archive, spring.id, [photos[2]])

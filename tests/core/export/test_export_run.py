@@ -56,7 +56,7 @@ def run(archive, collection_id, to, kind=ExportKind.GALLERY, **options):
 def test_a_gallery_is_complete_checkable_and_recorded(scene, exports):
     archive = scene.archive
     collection_id, photos, consent = a_set(scene)
-    events = run(archive, collection_id, exports / "usb" , make_zip=True)
+    events = run(archive, collection_id, exports / "usb", make_zip=True)
     kinds = [e.kind for e in events]
     assert kinds[0] is ExportEventKind.PLANNED and kinds[-1] is ExportEventKind.FINISHED
     assert kinds.count(ExportEventKind.ITEM_DONE) == 3
@@ -115,7 +115,11 @@ def test_a_gallery_is_complete_checkable_and_recorded(scene, exports):
 
     (publication,) = archive.ledger.publications()
     assert publication.id == summary.publication_id
-    assert (publication.kind, publication.use, publication.user) == ("gallery", "web", "Test Librarian")
+    assert (publication.kind, publication.use, publication.user) == (
+        "gallery",
+        "web",
+        "Test Librarian",
+    )
     assert publication.destination == str(folder)
     assert publication.details["zip"] == str(exports / "usb.zip")
     by_name = {f.file_name: f for f in publication.files}
@@ -123,7 +127,9 @@ def test_a_gallery_is_complete_checkable_and_recorded(scene, exports):
     assert by_name["images/002-photograph.jpg"].photo_id == photos[1]
     assert by_name["images/002-photograph.jpg"].consent_ids == (consent,)
     assert by_name["thumbs/002-photograph.jpg"].role == "thumbnail"
-    assert by_name["index.html"].photo_id is None and by_name["index.html"].consent_ids == (consent,)
+    assert by_name["index.html"].photo_id is None and by_name["index.html"].consent_ids == (
+        consent,
+    )
     for name, recorded in by_name.items():
         assert recorded.sha256 == hashlib.sha256((folder / name).read_bytes()).hexdigest()
     (entry,) = archive.audit.entries(entity_type="collection", entity_id=collection_id, limit=1)
@@ -176,7 +182,7 @@ def test_a_failure_at_the_last_step_undoes_everything(scene, exports):
     events = export_collection(
         scene.archive, collection_id, ExportKind.GALLERY, exports / "out", make_zip=True, workers=1
     )
-    with pytest.raises(ExportFailed, match="could not be written.*Nothing was left"):
+    with pytest.raises(ExportFailed, match=r"could not be written.*Nothing was left"):
         for event in events:
             if event.kind is ExportEventKind.ITEM_DONE and not (exports / "out.zip").exists():
                 (exports / "out.zip").mkdir()  # something takes the zip's place meanwhile
@@ -197,7 +203,7 @@ def test_a_consent_withdrawn_during_the_export_stops_it(scene, exports):
     plan = next(events).plan
     assert len(plan.included) == 3
     withdraw_consent(scene.archive, consent, plan.day, "phoned the library")
-    with pytest.raises(ExportFailed, match="consent for item .* changed.*withdrew"):
+    with pytest.raises(ExportFailed, match=r"consent for item .* changed.*withdrew"):
         list(events)
     assert list(exports.iterdir()) == []
     assert scene.archive.ledger.publications() == []
@@ -233,5 +239,8 @@ def test_nothing_allowed_means_nothing_written_and_a_read_only_archive_cannot_ex
     assert not (exports / "out").exists()
     root = archive.layout.root
     archive.close()
-    with Archive.open(root, writable=False) as reader, pytest.raises(QuiltArchiveError, match="for writing"):
+    with (
+        Archive.open(root, writable=False) as reader,
+        pytest.raises(QuiltArchiveError, match="for writing"),
+    ):
         run(reader, collection.id, exports / "out")

@@ -14,7 +14,7 @@ from quiltarchive.model.consent import Use
 from quiltarchive.model.person import Credit
 from quiltarchive.model.photo import ReviewState, Rights
 from quiltarchive.photo_states import describe_photo
-from tests.core.consent.scene import D, FACE
+from tests.core.consent.scene import FACE, D
 
 
 def plan_for(scene, photos, use=Use.WEB, **options):
@@ -59,11 +59,16 @@ def test_blurring_lets_a_photo_go_with_its_regions_and_only_then(scene):
     (planned,) = with_blur.included
     assert planned.blur == ((0.05, 0.05, 0.2, 0.2),)
     assert planned.credit == "Amina Yusuf"
-    assert planned.consent_ids == assess(scene.archive, crowd, Use.WEB, D, blur_regions=True).consent_ids
+    assert (
+        planned.consent_ids
+        == assess(scene.archive, crowd, Use.WEB, D, blur_regions=True).consent_ids
+    )
 
 
 def test_alt_text_comes_from_the_set_then_the_photo_and_its_lack_is_reported(scene):
-    described, bare, overridden = (scene.photo(ReviewState.NO_PEOPLE, Rights.STAFF) for _ in range(3))
+    described, bare, overridden = (
+        scene.photo(ReviewState.NO_PEOPLE, Rights.STAFF) for _ in range(3)
+    )
     describe_photo(scene.archive, described, caption="Quilt at the library", alt_text="A quilt")
     describe_photo(scene.archive, bare, caption="Tea after the workshop")
     describe_photo(scene.archive, overridden, alt_text="Its own alt text")
@@ -112,7 +117,15 @@ def test_texts_never_name_people_beyond_their_consent(scene):
 
     plan = plan_for(
         scene,
-        [first_name_only, surname_of_child, initials_ok, full_name_of_initials, full_ok, room, rose],
+        [
+            first_name_only,
+            surname_of_child,
+            initials_ok,
+            full_name_of_initials,
+            full_ok,
+            room,
+            rose,
+        ],
     )
     going = {p.item.target_id for p in plan.included}
     assert going == {first_name_only, initials_ok, full_ok, rose}

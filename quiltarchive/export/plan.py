@@ -118,7 +118,12 @@ def preflight(
     total = len(passing)
     included = []
     for number, (source, title) in enumerate(passing, start=1):
-        alt = source.alt_text or source.caption or f"{source.kind_label}: {title}"
+        described = "" if title == source.kind_label else f": {title}"
+        alt = (
+            source.alt_text
+            or source.caption
+            or f"{source.kind_label} {number} of {total}{described}"
+        )
         included.append(
             PlannedItem(
                 source=source,
@@ -132,7 +137,9 @@ def preflight(
             )
         )
     everyone = [p for s, _ in passing for p in s.people]
-    problems = guard.problems([collection.name, collection.description], everyone)
+    problems = guard.problems(
+        [collection.name, collection.description], everyone, "The collection's name or description"
+    )
     return ExportPlan(
         collection,
         chosen,
@@ -140,7 +147,7 @@ def preflight(
         blur_unconsented,
         tuple(included),
         tuple(left_out),
-        tuple(f"The collection's name or description: {p}" for p in problems),
+        tuple(problems),
     )
 
 

@@ -90,36 +90,41 @@ def render(job: RenderJob) -> RenderResult:
     return RenderFailed(job.key, reason)
 
 
-def upright_pixels(job: RenderJob) -> Image.Image:
-    """The original as upright 8-bit sRGB pixels with no metadata, blurred as the job says;
-    decoded at reduced size when nothing needs the full resolution."""
+def decoded_pixels(job: RenderJob) -> Image.Image:
+    """The original as 8-bit sRGB pixels with no metadata, decoded at reduced size when nothing
+    needs the full resolution. Turned upright and blurred here only when there is something to
+    blur (the boxes are on the upright picture); otherwise each output is turned after it is
+    resized, which is cheaper."""
     image = open_image(Path(job.original))
     sizes = [o.longest for o in job.outputs]
     if job.blur or None in sizes:
         decode.load(image)
     else:
         reduced_decode(image, max(s for s in sizes if s is not None))
-    pixels = apply_orientation(to_srgb(image), job.orientation)
-    pixels = blur_regions(pixels, job.blur)
+    pixels = to_srgb(image)
+    if job.blur:
+        pixels = blur_regions(apply_orientation(pixels, job.orientation), job.blur)
     pixels.info.clear()
     return pixels
 
 
 def _render(job: RenderJob, written: list[Path]) -> list[WrittenImage]:
-    upright = upright_pixels(job)
+    source = decoded_pixels(job)
+    orientation = 1 if job.blur else job.orientation
     folder = Path(job.folder)
     results = []
-    current = upright
+    current = source
     for output in sorted(job.outputs, key=lambda o: -(o.longest or 1 << 30)):
         size = (
-            fit_within(upright.width, upright.height, output.longest)
+            fit_within(source.width, source.height, output.longest)
             if output.longest
-            else upright.size
+            else source.size
         )
         if current.size != size:
             current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
             current.info.clear()
-        data = encode(current, output.quality, output.subsampling)
+        upright = apply_orientation(current, orientation)
+        data = encode(upright, output.quality, output.subsampling)
         path = folder / output.relative
         path.parent.mkdir(parents=True, exist_ok=True)
         written.append(path)
@@ -129,8 +134,8 @@ def _render(job: RenderJob, written: list[Path]) -> list[WrittenImage]:
                 output.relative,
                 hashlib.sha256(data).hexdigest(),
                 len(data),
-                current.width,
-                current.height,
+                upright.width,
+                upright.height,
                 output.role,
                 len(job.blur),
             )

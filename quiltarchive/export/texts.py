@@ -67,7 +67,12 @@ class NameGuard:
             if patterns:
                 self._patterns[person_id] = patterns
 
-    def problems(self, texts: Iterable[str], person_ids: Iterable[int]) -> list[str]:
+    def problems(
+        self,
+        texts: Iterable[str],
+        person_ids: Iterable[int],
+        what: str = "Its caption, alt text or title",
+    ) -> list[str]:
         """Plain reasons for each person in `person_ids` the texts name beyond their consent."""
         joined = "\n".join(text for text in texts if text)
         if not joined:
@@ -76,7 +81,7 @@ class NameGuard:
         for person_id in dict.fromkeys([*person_ids, *self._everywhere]):
             patterns = self._patterns.get(person_id, [])
             if any(pattern.search(joined) for pattern in patterns):
-                found.append(_reason(self._people[person_id]))
+                found.append(_reason(self._people[person_id], what))
         return found
 
 
@@ -102,11 +107,11 @@ def _forbidden(person: NamedPerson) -> list[re.Pattern[str]]:
     return patterns
 
 
-def _reason(person: NamedPerson) -> str:
+def _reason(person: NamedPerson, what: str) -> str:
     if person.do_not_identify:
         why = "who must never be identified outside the archive"
     elif person.allowed:
         why = f"who may only be named “{person.allowed}” here"
     else:
         why = "whose consent does not allow their name here"
-    return f"Its caption, alt text or title names {person.name}, {why}; change the text."
+    return f"{what} names {person.name}, {why}; change the text."

@@ -13,6 +13,7 @@ FREE_TEXT = {
     "people": ("notes",),
     "events": ("notes",),
     "collection_items": ("caption", "alt_text"),
+    "collections": ("description",),
 }
 
 

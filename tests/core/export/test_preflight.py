@@ -8,7 +8,9 @@ import pytest
 from quiltarchive.consent.assessment import assess
 from quiltarchive.curation.collections import add_items, create_collection, describe_item
 from quiltarchive.errors import InvalidInput
+from quiltarchive.export.events import ExportKind
 from quiltarchive.export.plan import preflight
+from quiltarchive.export.run import export_collection
 from quiltarchive.model.appearance import Box
 from quiltarchive.model.consent import Use
 from quiltarchive.model.person import Credit
@@ -138,13 +140,19 @@ def test_texts_never_name_people_beyond_their_consent(scene):
     assert credits[initials_ok] == "G. L."
 
 
-def test_a_set_whose_own_name_reveals_someone_cannot_be_exported(scene):
+def test_a_set_whose_own_name_reveals_someone_cannot_be_exported(scene, tmp_path):
     scene.adult("Samir Haddad", do_not_identify=True)
     photo = scene.photo(ReviewState.NO_PEOPLE, Rights.STAFF)
     collection = create_collection(scene.archive, "Samir Haddad's kitchen", Use.WEB)
     add_items(scene.archive, collection.id, [photo])
     plan = preflight(scene.archive, collection.id, on_day=D)
-    assert plan.problems and "Samir Haddad" in plan.problems[0]
+    assert plan.problems == (
+        "The collection's name or description names Samir Haddad, who must never be identified "
+        "outside the archive; change the text.",
+    )
+    with pytest.raises(InvalidInput, match="name or description names Samir Haddad"):
+        list(export_collection(scene.archive, collection.id, ExportKind.PACK, tmp_path / "out"))
+    assert not (tmp_path / "out").exists()
 
 
 def test_an_export_needs_an_outside_use(scene):

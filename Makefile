@@ -6,13 +6,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+E2E := tests/e2e
+E2E_STAMP := $(E2E)/node_modules/.installed-$(shell sha1sum $(E2E)/package-lock.json | cut -c1-12)
 
 .PHONY: run test setup system-packages lint bench screenshots clean
 
 run: setup
 	$(BIN)/quiltarchive-gui
 
-test: setup
+test: setup $(E2E_STAMP)
 	$(BIN)/python -m pytest
 
 setup: system-packages $(STAMP)
@@ -27,6 +29,11 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# axe-core, the accessibility judge of the gallery tests, from the npm registry (package-lock.json).
+$(E2E_STAMP): $(E2E)/package-lock.json | system-packages
+	cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -36,7 +43,8 @@ bench: setup
 	$(BIN)/python -m bench
 
 screenshots: setup
+	$(BIN)/python scripts/gallery_screenshots.py
 	$(BIN)/python scripts/screenshots.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache $(E2E)/node_modules

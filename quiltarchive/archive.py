@@ -19,11 +19,13 @@ from quiltarchive.layout import ArchiveLayout
 from quiltarchive.storage import schema
 from quiltarchive.storage.appearances import AppearanceStore
 from quiltarchive.storage.audit import AuditStore
+from quiltarchive.storage.collections import CollectionStore
 from quiltarchive.storage.consents import ConsentStore
 from quiltarchive.storage.database import close as close_connection
 from quiltarchive.storage.database import connect
 from quiltarchive.storage.events import EventStore
 from quiltarchive.storage.imports import ImportStore
+from quiltarchive.storage.ledger import LedgerStore
 from quiltarchive.storage.patches import PatchStore
 from quiltarchive.storage.people import PeopleStore
 from quiltarchive.storage.photos import PhotoStore
@@ -238,3 +240,11 @@ class Archive:
     @property
     def work_search(self) -> WorkSearchIndex:
         return WorkSearchIndex(self.db)
+
+    @property
+    def collections(self) -> CollectionStore:
+        return CollectionStore(self.db)
+
+    @property
+    def ledger(self) -> LedgerStore:
+        return LedgerStore(self.db)

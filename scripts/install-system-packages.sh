@@ -11,6 +11,9 @@ PACKAGES=(
   chromium chromium-driver libatomic1
   libimage-exiftool-perl
 )
+# The gallery tests run axe-core (installed with npm) in Chromium; Node.js comes from Debian
+# only when there is none already.
+command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "Not a Debian-like system: please install the equivalents of: ${PACKAGES[*]}" >&2

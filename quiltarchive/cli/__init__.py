@@ -32,7 +32,9 @@ def main(ctx: click.Context, archive_path: str | None, user: str | None) -> None
 def _register() -> None:
     from quiltarchive.cli import (
         archive_commands,
+        collection_commands,
         consent_commands,
+        export_commands,
         import_command,
         patch_commands,
         people_commands,
@@ -52,6 +54,8 @@ def _register() -> None:
         quilt_commands,
         patch_commands,
         story_commands,
+        collection_commands,
+        export_commands,
     ):
         for command in module.COMMANDS:
             main.add_command(command)

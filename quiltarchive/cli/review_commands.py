@@ -5,7 +5,7 @@ from datetime import date
 import click
 
 from quiltarchive import clock
-from quiltarchive.archive_settings import set_guardian_consent_age
+from quiltarchive.archive_settings import set_guardian_consent_age, set_publisher
 from quiltarchive.cli.decisions import print_decision
 from quiltarchive.cli.output import json_option, print_json, print_table
 from quiltarchive.cli.people_commands import print_impact
@@ -131,21 +131,44 @@ def audit(ctx: click.Context, limit: int | None, entity: str | None, as_json: bo
     type=click.IntRange(1, 25),
     help="Under this age, consent must come from a recorded guardian (default 18).",
 )
+@click.option(
+    "--organisation",
+    metavar="NAME",
+    help="Who publishes exports: named on galleries and in rights notices (empty clears it).",
+)
+@click.option(
+    "--policy-url",
+    metavar="URL",
+    help="The address of the image-use policy, written into exported metadata.",
+)
 @json_option
 @click.pass_context
-def settings(ctx: click.Context, guardian_consent_age: int | None, as_json: bool) -> None:
+def settings(
+    ctx: click.Context,
+    guardian_consent_age: int | None,
+    organisation: str | None,
+    policy_url: str | None,
+    as_json: bool,
+) -> None:
     """Show or change the archive's settings."""
+    changing = any(v is not None for v in (guardian_consent_age, organisation, policy_url))
     if guardian_consent_age is not None:
         set_guardian_consent_age(writing(ctx), guardian_consent_age)
-    archive = reading(ctx) if guardian_consent_age is None else writing(ctx)
+    if organisation is not None or policy_url is not None:
+        set_publisher(writing(ctx), organisation=organisation, policy_url=policy_url)
+    archive = writing(ctx) if changing else reading(ctx)
     values = {
         "guardian_consent_age": archive.settings.guardian_consent_age(),
+        "organisation": archive.settings.organisation(),
+        "policy_url": archive.settings.policy_url(),
         "today": clock.today().isoformat(),
     }
     if as_json:
         print_json(values)
     else:
         click.echo(f"Guardian consent age: {values['guardian_consent_age']}")
+        click.echo(f"Organisation: {values['organisation'] or '—'}")
+        click.echo(f"Image-use policy: {values['policy_url'] or '—'}")
 
 
 COMMANDS = [assess, impact, expiring, needs_review_command, audit, settings]

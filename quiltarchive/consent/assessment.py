@@ -69,6 +69,25 @@ def assess_photos(
     }
 
 
+def names_allowed(
+    archive: Archive, person_ids: Iterable[int], use: Use, on_day: date | None = None
+) -> dict[int, tuple[str, str]]:
+    """For each person: (their name as recorded, how they may be named for `use` on the day).
+
+    The second is their credit name when their consent in force covers the use (a child's
+    first name at most), and "" when they may not be named at all: no consent for the use,
+    credit "none", or do-not-identify. Exports check every text they write against it.
+    """
+    day = on_day or clock.today()
+    store = ConsentFactsStore(archive.db)
+    consent_age = archive.settings.guardian_consent_age()
+    found: dict[int, tuple[str, str]] = {}
+    for person_id, person in store.people(person_ids).items():
+        standing = person_standing(person, use, day, consent_age)
+        found[person_id] = (person.name, standing.credit_name if standing.ok else "")
+    return found
+
+
 def allowed_photo_ids(
     archive: Archive,
     use: Use,

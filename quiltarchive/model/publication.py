@@ -1,6 +1,7 @@
 """An entry in the publication ledger: what left the archive, where to, relying on what."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -9,6 +10,8 @@ class PublishedFile:
     sha256: str
     photo_id: int | None
     consent_ids: tuple[int, ...]
+    role: str = ""  # display, thumbnail, image (full size), sidecar
+    blurred: int = 0  # regions blurred in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,3 +26,4 @@ class Publication:
     created_at: str
     user: str
     files: tuple[PublishedFile, ...] = ()
+    details: dict[str, Any] = field(default_factory=dict)  # the export's options and counts

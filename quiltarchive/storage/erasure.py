@@ -15,6 +15,7 @@ FREE_TEXT = {
     "collection_items": ("caption", "alt_text"),
     "patches": ("title", "materials", "size", "story", "notes"),
     "stories": ("title", "text", "translation", "notes"),
+    "collections": ("description",),
 }
 
 

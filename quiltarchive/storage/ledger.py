@@ -10,6 +10,11 @@ from quiltarchive import clock
 from quiltarchive.model.publication import Publication, PublishedFile
 
 CHUNK = 900
+PUBLICATION_COLUMNS = (
+    "id, kind, collection_id, collection_name, use, destination, decided_on, created_at, user, "
+    "details"
+)
+FILE_COLUMNS = "publication_id, file_name, sha256, photo_id, consent_ids, role, blurred"
 
 
 class LedgerStore:
@@ -27,10 +32,11 @@ class LedgerStore:
         decided_on: str,
         user: str,
         files: Sequence[PublishedFile],
+        details: dict[str, Any] | None = None,
     ) -> int:
         cursor = self._db.execute(
             "INSERT INTO publications (kind, collection_id, collection_name, use, destination, "
-            "decided_on, created_at, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "decided_on, created_at, user, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 kind,
                 collection_id,
@@ -40,14 +46,23 @@ class LedgerStore:
                 decided_on,
                 clock.timestamp(),
                 user,
+                json.dumps(details or {}, sort_keys=True),
             ],
         )
         publication_id = int(cursor.lastrowid or 0)
         self._db.conn.executemany(
             "INSERT INTO publication_files (publication_id, file_name, sha256, photo_id, "
-            "consent_ids) VALUES (?, ?, ?, ?, ?)",
+            "consent_ids, role, blurred) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (publication_id, f.file_name, f.sha256, f.photo_id, json.dumps(list(f.consent_ids)))
+                (
+                    publication_id,
+                    f.file_name,
+                    f.sha256,
+                    f.photo_id,
+                    json.dumps(list(f.consent_ids)),
+                    f.role,
+                    f.blurred,
+                )
                 for f in files
             ],
         )
@@ -55,15 +70,17 @@ class LedgerStore:
 
     def publications(self, publication_ids: Iterable[int] | None = None) -> list[Publication]:
         if publication_ids is None:
-            rows = self._db.execute("SELECT * FROM publications ORDER BY id DESC").fetchall()
+            rows = self._db.execute(
+                f"SELECT {PUBLICATION_COLUMNS} FROM publications ORDER BY id DESC"
+            ).fetchall()
         else:
             ids = list(publication_ids)
             rows = []
             for start in range(0, len(ids), CHUNK):
                 chunk = ids[start : start + CHUNK]
                 rows += self._db.execute(
-                    f"SELECT * FROM publications WHERE id IN ({','.join('?' * len(chunk))}) "
-                    "ORDER BY id DESC",
+                    f"SELECT {PUBLICATION_COLUMNS} FROM publications "
+                    f"WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id DESC",
                     chunk,
                 ).fetchall()
         files = self._files_of([row[0] for row in rows])
@@ -99,33 +116,42 @@ class LedgerStore:
         return [(cid, name, photos) for cid, (name, photos) in sorted(found.items())]
 
     def _all_files(self) -> Iterable[tuple[int, PublishedFile]]:
-        for publication_id, name, sha, photo_id, consent_ids in self._db.execute(
-            "SELECT publication_id, file_name, sha256, photo_id, consent_ids "
-            "FROM publication_files ORDER BY id"
-        ):
-            yield publication_id, PublishedFile(name, sha, photo_id, tuple(json.loads(consent_ids)))
+        for row in self._db.execute(f"SELECT {FILE_COLUMNS} FROM publication_files ORDER BY id"):
+            yield row[0], _file(row)
 
     def _files_of(self, publication_ids: list[int]) -> dict[int, tuple[PublishedFile, ...]]:
         found: dict[int, list[PublishedFile]] = {}
         for start in range(0, len(publication_ids), CHUNK):
             chunk = publication_ids[start : start + CHUNK]
-            for publication_id, name, sha, photo_id, consent_ids in self._db.execute(
-                "SELECT publication_id, file_name, sha256, photo_id, consent_ids "
-                f"FROM publication_files WHERE publication_id IN ({','.join('?' * len(chunk))}) "
-                "ORDER BY id",
+            for row in self._db.execute(
+                f"SELECT {FILE_COLUMNS} FROM publication_files "
+                f"WHERE publication_id IN ({','.join('?' * len(chunk))}) ORDER BY id",
                 chunk,
             ):
-                found.setdefault(publication_id, []).append(
-                    PublishedFile(name, sha, photo_id, tuple(json.loads(consent_ids)))
-                )
+                found.setdefault(row[0], []).append(_file(row))
         return {key: tuple(value) for key, value in found.items()}
 
 
 def _publication(row: tuple[Any, ...], files: tuple[PublishedFile, ...]) -> Publication:
-    publication_id, kind, collection_id, name, use, destination, decided, created, user = row
+    publication_id, kind, collection_id, name, use, destination, decided, created, user = row[:9]
     return Publication(
-        publication_id, kind, collection_id, name, use, destination, decided, created, user, files
+        publication_id,
+        kind,
+        collection_id,
+        name,
+        use,
+        destination,
+        decided,
+        created,
+        user,
+        files,
+        json.loads(row[9] or "{}"),
     )
+
+
+def _file(row: tuple[Any, ...]) -> PublishedFile:
+    _, name, sha, photo_id, consent_ids, role, blurred = row
+    return PublishedFile(name, sha, photo_id, tuple(json.loads(consent_ids)), role, blurred)
 
 
 def _replace_files(publication: Publication, files: tuple[PublishedFile, ...]) -> Publication:

@@ -116,6 +116,12 @@ class PeopleStore:
             is not None
         )
 
+    def do_not_identify_ids(self) -> list[int]:
+        """Everyone who must never be identifiable outside the archive."""
+        return [
+            row[0] for row in self._db.execute("SELECT id FROM people WHERE do_not_identify = 1")
+        ]
+
     def add_guardian(self, person_id: int, guardian_id: int) -> None:
         try:
             self._db.execute(

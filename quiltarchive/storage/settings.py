@@ -5,6 +5,9 @@ from sqlite_utils import Database
 from quiltarchive.errors import InvalidInput
 
 GUARDIAN_CONSENT_AGE = "guardian_consent_age"
+ORGANISATION = "organisation"
+POLICY_URL = "image_use_policy_url"
+PSEUDONYM_KEY = "pseudonym_key"
 
 
 class SettingsStore:
@@ -30,3 +33,18 @@ class SettingsStore:
         if not 1 <= age <= 25:
             raise InvalidInput(f"The age of consent must be between 1 and 25, not {age}.")
         self.set(GUARDIAN_CONSENT_AGE, str(age))
+
+    def organisation(self) -> str:
+        """Who publishes the archive's exports (named on galleries and in rights notices)."""
+        return self.get(ORGANISATION, "") or ""
+
+    def policy_url(self) -> str:
+        """Where the organisation's image-use policy is published (for exported metadata)."""
+        return self.get(POLICY_URL, "") or ""
+
+    def pseudonym_key(self) -> str:
+        """The archive's secret for pseudonymous person ids in exported metadata."""
+        key = self.get(PSEUDONYM_KEY)
+        if not key:
+            raise ValueError("the archive has no pseudonym key (its schema is out of date)")
+        return key

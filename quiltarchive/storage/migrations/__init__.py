@@ -12,6 +12,7 @@ from quiltarchive.storage.migrations import (  # noqa: E402  (registration order
     m0001_photos_and_imports,
     m0002_people_and_consent,
     m0003_quilts_patches_stories,
+    m0004_collections_and_exports,
     m0007_consent_lookups,
 )
 
@@ -20,5 +21,6 @@ __all__ = [
     "m0001_photos_and_imports",
     "m0002_people_and_consent",
     "m0003_quilts_patches_stories",
+    "m0004_collections_and_exports",
     "m0007_consent_lookups",
 ]

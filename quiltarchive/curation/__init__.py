@@ -1,0 +1,1 @@
+"""Curated sets (collections): building them, and seeing before an export what will go out."""

@@ -198,13 +198,18 @@ def build(root: Path, photos: int = 100_000, seed: int = 7, with_files: bool = T
     return root
 
 
+LINKS_PER_PLACEHOLDER = 50_000  # ext4 allows 65,000 hard links to one file
+
+
 def _placeholder_files(archive: Archive, photos: int) -> None:
     layout = archive.layout
-    thumbnail = layout.cache / "placeholder-thumbnail.jpg"
-    preview = layout.cache / "placeholder-preview.jpg"
-    Image.new("RGB", (256, 192), (181, 140, 96)).save(thumbnail, quality=80)
-    Image.new("RGB", (1600, 1200), (181, 140, 96)).save(preview, quality=80)
     for n in range(1, photos + 1):
+        group = n // LINKS_PER_PLACEHOLDER
+        thumbnail = layout.cache / f"placeholder-thumbnail-{group}.jpg"
+        preview = layout.cache / f"placeholder-preview-{group}.jpg"
+        if not thumbnail.exists():
+            Image.new("RGB", (256, 192), (181, 140, 96)).save(thumbnail, quality=80)
+            Image.new("RGB", (1600, 1200), (181, 140, 96)).save(preview, quality=80)
         sha = fake_sha(n)
         for source, target in (
             (thumbnail, layout.thumbnail_path(sha)),

@@ -6,6 +6,7 @@ from sqlite_utils import Database
 
 from quiltarchive import clock
 from quiltarchive.errors import InvalidInput
+from quiltarchive.model.collection_listing import CollectionListing
 
 
 class CollectionStore:
@@ -32,3 +33,26 @@ class CollectionStore:
             [collection_id, position, photo_id],
         )
         return int(cursor.lastrowid or 0)
+
+    def listing(self) -> list[CollectionListing]:
+        """Every collection with how many photos it holds, by name."""
+        return [
+            CollectionListing(*row)
+            for row in self._db.execute(
+                "SELECT collections.id, name, use, count(collection_items.photo_id) "
+                "FROM collections LEFT JOIN collection_items "
+                "ON collection_items.collection_id = collections.id "
+                "GROUP BY collections.id ORDER BY name COLLATE NOCASE, collections.id"
+            )
+        ]
+
+    def photo_ids(self, collection_id: int) -> list[int]:
+        """The collection's photos in its own order."""
+        return [
+            row[0]
+            for row in self._db.execute(
+                "SELECT photo_id FROM collection_items WHERE collection_id = ? "
+                "AND photo_id IS NOT NULL ORDER BY position, id",
+                [collection_id],
+            )
+        ]

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from quiltarchive import clock
 from quiltarchive.archive import Archive
@@ -13,7 +14,7 @@ from quiltarchive.consent.rules import (
 )
 from quiltarchive.errors import NotFound
 from quiltarchive.model.consent import Use
-from quiltarchive.model.consent_facts import ArchiveFacts, PhotoFacts
+from quiltarchive.model.consent_facts import ArchiveFacts, PersonFacts, PhotoFacts
 from quiltarchive.model.decision import Decision
 from quiltarchive.storage.consent_facts import ConsentFactsStore
 
@@ -78,23 +79,47 @@ def allowed_photo_ids(
     rules once per distinct (withheld, rights, review) state, each person's standing once. For
     smart lists and counts; `assess_photos` gives the reasons for the photos someone looks at.
     """
+    return allowed_photo_ids_by_use(archive, [use], on_day, blur_regions=blur_regions)[use]
+
+
+def allowed_photo_ids_by_use(
+    archive: Archive,
+    uses: Iterable[Use],
+    on_day: date | None = None,
+    *,
+    blur_regions: bool = False,
+) -> dict[Use, set[int]]:
+    """`allowed_photo_ids` for several uses, reading the archive once for all of them."""
     day = on_day or clock.today()
     store = ConsentFactsStore(archive.db)
-    passing = [state for state in store.photo_states() if not photo_level_reasons(0, *state, use)]
-    candidates = set(store.photo_ids_in_states(passing))
-    if use is Use.ARCHIVE or not candidates:
-        return candidates
+    states = store.photo_states()
     consent_age = archive.settings.guardian_consent_age()
-    appearances = store.identifiable_appearances_in_states(passing)
-    people = store.people({person_id for _, person_id, _ in appearances if person_id})
-    ok = {
-        person_id: person_standing(person, use, day, consent_age).ok
-        for person_id, person in people.items()
-    }
-    blocked = {
-        photo_id
-        for photo_id, person_id, has_box in appearances
-        if not (person_id is not None and ok.get(person_id, False))
-        and not (blur_regions and has_box)
-    }
-    return candidates - blocked
+    loaded: dict[tuple[Any, ...], tuple[set[int], list[tuple[int, int | None, bool]]]] = {}
+    people: dict[int, PersonFacts] = {}
+    allowed: dict[Use, set[int]] = {}
+    for use in dict.fromkeys(uses):
+        passing = [state for state in states if not photo_level_reasons(0, *state, use)]
+        key = tuple(passing)
+        if key not in loaded:
+            appearances = (
+                [] if use is Use.ARCHIVE else store.identifiable_appearances_in_states(passing)
+            )
+            loaded[key] = (set(store.photo_ids_in_states(passing)), appearances)
+            wanted = {person_id for _, person_id, _ in appearances if person_id}
+            people.update(store.people(wanted - people.keys()))
+        candidates, appearances = loaded[key]
+        if use is Use.ARCHIVE or not candidates:
+            allowed[use] = set(candidates)
+            continue
+        ok = {
+            person_id: person_standing(person, use, day, consent_age).ok
+            for person_id, person in people.items()
+        }
+        blocked = {
+            photo_id
+            for photo_id, person_id, has_box in appearances
+            if not (person_id is not None and ok.get(person_id, False))
+            and not (blur_regions and has_box)
+        }
+        allowed[use] = candidates - blocked
+    return allowed

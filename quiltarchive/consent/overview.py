@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from quiltarchive import clock
 from quiltarchive.archive import Archive
-from quiltarchive.consent.assessment import allowed_photo_ids, assess_photos
+from quiltarchive.consent.assessment import allowed_photo_ids_by_use, assess_photos
 from quiltarchive.model.consent import Use
 from quiltarchive.model.photo import ReviewState
 from quiltarchive.storage.consent_facts import ConsentFactsStore
@@ -56,9 +56,10 @@ def consent_overview(archive: Archive, on_day: date | None = None) -> ConsentOve
     day = on_day or clock.today()
     store = ConsentFactsStore(archive.db)
     withheld_states = [state for state in store.photo_states() if state[0]]
+    allowed = allowed_photo_ids_by_use(archive, OUTSIDE_USES, day)
     return ConsentOverview(
         day=day,
-        allowed={use: frozenset(allowed_photo_ids(archive, use, day)) for use in OUTSIDE_USES},
+        allowed={use: frozenset(ids) for use, ids in allowed.items()},
         unreviewed=frozenset(ReviewListStore(archive.db).unreviewed_photo_ids()),
         withheld=frozenset(store.photo_ids_in_states(withheld_states)),
     )

@@ -57,6 +57,7 @@ class ExpiringPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(explanation)
         layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
         status.lists_changed.connect(self.refresh)
 
     def refresh(self) -> None:

@@ -65,6 +65,7 @@ class PeoplePage(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
 
     def _age(self, summary: PersonSummary) -> str:
         person = summary.person

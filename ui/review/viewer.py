@@ -1,7 +1,7 @@
 """The review viewer: one photo large, the people recorded in it, and the keys to go through a
 workshop's photos quickly (Page Down / Page Up, Ctrl+Return for "review done")."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -69,8 +69,10 @@ class ReviewViewer(QDialog):
         self.error.setAccessibleName(self.tr("Problem"))
         keys = QLabel(
             self.tr(
-                "Drag on the photo to draw a box around each person who can be recognised.\n"
-                "Page Down: next photo · Page Up: previous · Ctrl+Return: review done"
+                "Drag on the photo to draw a box around each person who can be recognised.\n\n"
+                "Keys: → or Page Down next photo · ← or Page Up previous · Ctrl+Return review "
+                "done · N nobody identifiable · A add a person without a box · C change who · "
+                "U not identifiable · Delete remove"
             ),
             self,
         )
@@ -91,10 +93,14 @@ class ReviewViewer(QDialog):
         self.previous_button.setAccessibleName(self.tr("Previous photo"))
         self.next_button.setAccessibleName(self.tr("Next photo"))
 
-        self._shortcut(QKeySequence(Qt.Key.Key_PageDown), self.next, "Next photo")
-        self._shortcut(QKeySequence(Qt.Key.Key_PageUp), self.previous, "Previous photo")
-        self._shortcut(QKeySequence("Ctrl+Return"), self.mark_done, "Review done")
-        self._shortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.remove_person, "Remove")
+        self._shortcut(["PgDown", "Right"], self.next, self.tr("Next photo"))
+        self._shortcut(["PgUp", "Left"], self.previous, self.tr("Previous photo"))
+        self._shortcut(["Ctrl+Return", "Ctrl+Enter"], self.mark_done, self.tr("Review done"))
+        self._shortcut(["N"], self.mark_no_people, self.tr("Nobody identifiable"))
+        self._shortcut(["A"], self.add_person, self.tr("Add person without a box"))
+        self._shortcut(["C"], self.change_person, self.tr("Change who this is"))
+        self._shortcut(["U"], self.toggle_identifiable, self.tr("Not identifiable"))
+        self._shortcut(["Del", "Backspace"], self.remove_person, self.tr("Remove from photo"))
         undo = edits.stack.createUndoAction(self, self.tr("Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = edits.stack.createRedoAction(self, self.tr("Redo"))
@@ -136,9 +142,9 @@ class ReviewViewer(QDialog):
         button.clicked.connect(slot)
         return button
 
-    def _shortcut(self, keys: QKeySequence, slot: object, name: str) -> None:
-        action = QAction(self.tr(name), self)
-        action.setShortcut(keys)
+    def _shortcut(self, keys: list[str], slot: object, name: str) -> None:
+        action = QAction(name, self)
+        action.setShortcuts([QKeySequence(key) for key in keys])
         action.triggered.connect(slot)
         self.addAction(action)
 

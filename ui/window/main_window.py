@@ -5,7 +5,7 @@ It puts the parts together and wires them; each part lives in its own module.
 
 import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.flows = PeopleFlows(archive, self.edits, self)
         self.viewer: ReviewViewer | None = None
         self.place: Place = Place("none")
+        self._shown_before = False
 
         undo = self.edits.stack.createUndoAction(self, self.tr("&Undo"))
         redo = self.edits.stack.createRedoAction(self, self.tr("&Redo"))
@@ -338,6 +339,8 @@ class MainWindow(QMainWindow):
         self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.viewer.photo_shown.connect(self._follow_viewer)
         self.viewer.show()
+        self.viewer.raise_()
+        self.viewer.activateWindow()
         return self.viewer
 
     def _follow_viewer(self, photo_id: int) -> None:
@@ -413,12 +416,21 @@ class MainWindow(QMainWindow):
         state = settings.WINDOW_STATE.read()
         if not state.isEmpty():
             self.restoreState(state)
-        splitter = settings.SPLITTER_STATE.read()
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
         filters = settings.FILTERS_VISIBLE.read()
         self.actions.show_filters.setChecked(filters)
         self.photos.filters.setVisible(filters)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_before:
+            self._shown_before = True
+            # Once the window has its size: the panes' widths are kept as they were left.
+            QTimer.singleShot(0, self._restore_splitter)
+
+    def _restore_splitter(self) -> None:
+        splitter = settings.SPLITTER_STATE.read()
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
 
     def save_state(self) -> None:
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())

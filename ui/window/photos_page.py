@@ -77,6 +77,7 @@ class PhotosPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.filters)
         layout.addWidget(self.stack, 1)
+        self.setFocusProxy(self.grid)
         status.changed.connect(self._overview_arrived)
         status.lists_changed.connect(self._overview_arrived)
         status.use_changed.connect(self._use_changed)

@@ -83,15 +83,19 @@ class DescriptionEditor(QWidget):
     def show_photo(self, photo: Photo | None) -> None:
         """Show another photo's description, first saving any change made to this one; the
         same photo shown again keeps what is being typed."""
-        same = photo is not None and self._photo is not None and photo.id == self._photo.id
-        if self._photo is not None and not same:
-            self.save()
-        typing = same and self.modified
+        previous = self._photo
+        same = photo is not None and previous is not None and photo.id == previous.id
+        typed = (self.caption.toPlainText(), self.alt_text.toPlainText()) if self.modified else None
         self._photo = photo
-        if typing:
+        if same and typed is not None:
             self._update_buttons()
-        else:
-            self._revert()
+            return
+        self._revert()
+        if previous is not None and typed is not None:
+            # Saved after the switch: the refresh the edit causes then shows the new photo.
+            outcome = self._edits.describe(previous.id, *typed)
+            if not outcome.ok:
+                self.failed.emit(outcome.error)
 
     @property
     def modified(self) -> bool:
@@ -105,11 +109,11 @@ class DescriptionEditor(QWidget):
         photo = self._photo
         if photo is None or not self.modified:
             return None
-        outcome = self._edits.describe(
-            photo.id, self.caption.toPlainText(), self.alt_text.toPlainText()
-        )
+        caption, alt_text = self.caption.toPlainText(), self.alt_text.toPlainText()
+        outcome = self._edits.describe(photo.id, caption, alt_text)
         if outcome.ok:
-            self._photo = outcome.result
+            if self._photo is not None and self._photo.id == photo.id:
+                self._photo = outcome.result
             self._update_buttons()
         else:
             self.failed.emit(outcome.error)

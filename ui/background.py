@@ -5,7 +5,8 @@ or `on_error(exception)` back on the GUI thread, unless the `owner` widget is go
 Every pool is registered here, so shutdown and tests can `drain()` them all. Workers hand back
 plain values or `QImage`s, never pixmaps or widgets.
 
-The pools: "general" (lists, searches, assessments), "thumbnails" (reading cached images),
+The pools: "general" (lists, searches, assessments), "rows" (the grid's rows, a page at a
+time), "thumbnails" (reading cached images),
 "consent" (the whole-archive consent overview, one at a time) and "import" (the import's
 generator, which itself farms files out to worker processes).
 """
@@ -20,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThrea
 
 log = logging.getLogger(__name__)
 
-POOL_SIZES = {"general": 2, "thumbnails": 2, "consent": 1, "import": 1}
+POOL_SIZES = {"general": 2, "rows": 1, "thumbnails": 2, "consent": 1, "import": 1}
 
 _pools: dict[str, QThreadPool] = {}
 

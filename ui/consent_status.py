@@ -4,9 +4,16 @@ The whole-archive overview is computed in the background after opening (and agai
 changes); after an edit only the photos it touched are decided again. The lists to work
 through (needs review, consents expiring) follow a little later. Tooltips ask `assess` for
 the one photo under the pointer.
+
+For a large archive the whole-archive work runs in a separate process: a thread of this one
+would hold the interpreter lock (and feed its garbage collector) for seconds, and the window
+would stutter while the user scrolls.
 """
 
-from collections.abc import Iterable
+import multiprocessing
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from typing import Any
 
@@ -18,17 +25,22 @@ from quiltarchive.consent.assessment import assess
 from quiltarchive.consent.overview import (
     Badge,
     ConsentOverview,
+    ReviewLists,
     consent_overview,
+    overview_and_lists_of,
     photos_affected_by_people,
     refreshed_overview,
+    review_lists,
+    review_lists_of,
 )
-from quiltarchive.consent.review_lists import ExpiringConsent, expiring_consents, needs_review
+from quiltarchive.consent.review_lists import ExpiringConsent
 from quiltarchive.errors import QuiltArchiveError
 from quiltarchive.model.consent import Use
 from ui.background import report_error, run_task
 from ui.edits import Change
 
 LISTS_DELAY_MS = 1500
+SEPARATE_PROCESS_FROM = 20_000  # photos; below this a thread is quicker than starting a process
 
 
 def tr(text: str) -> str:
@@ -77,6 +89,8 @@ class ConsentStatus(QObject):
         self._day_timer = QTimer(self, interval=60_000)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
+        self._process: ProcessPoolExecutor | None = None
+        self.separate_process_from = SEPARATE_PROCESS_FROM
 
     # -- asking ----------------------------------------------------------------------------
 
@@ -136,7 +150,7 @@ class ConsentStatus(QObject):
             self._full_wanted = False
             self._pending_photos.clear()
             self._pending_people.clear()
-            self._start(lambda: consent_overview(archive))
+            self._start(self._whole_archive(), self._whole_done)
         elif self._pending_photos or self._pending_people:
             photos, people = set(self._pending_photos), set(self._pending_people)
             self._pending_photos.clear()
@@ -146,18 +160,41 @@ class ConsentStatus(QObject):
                 touched = photos | photos_affected_by_people(archive, people)
                 return refreshed_overview(archive, overview, touched)
 
-            self._start(refresh)
+            self._start(refresh, self._refreshed)
 
-    def _start(self, job: Any) -> None:
+    def _in_process(self) -> bool:
+        return self._archive.photos.count() >= self.separate_process_from
+
+    def _whole_archive(self) -> Callable[[], tuple[ConsentOverview, ReviewLists]]:
+        archive = self._archive
+        if not self._in_process():
+            return lambda: (consent_overview(archive), review_lists(archive))
+        executor, root = self._executor(), str(archive.layout.root)
+        return lambda: executor.submit(overview_and_lists_of, root).result()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._process is None:
+            method = "forkserver" if sys.platform.startswith("linux") else "spawn"
+            self._process = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method))
+        return self._process
+
+    def _start(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self._running = True
-        run_task(job, self._finished, self._failed, pool_name="consent", owner=self)
+        run_task(job, done, self._failed, pool_name="consent", owner=self)
 
-    def _finished(self, overview: ConsentOverview) -> None:
+    def _whole_done(self, found: tuple[ConsentOverview, ReviewLists]) -> None:
+        overview, lists = found
+        self._refreshed(overview)
+        self._lists_done(lists)
+
+    def _refreshed(self, overview: ConsentOverview) -> None:
         self._running = False
+        first = self.overview is None
         self.overview = overview
         self._tooltips.clear()
         self.changed.emit()
-        self._lists_timer.start(0 if self.needs_review is None else LISTS_DELAY_MS)
+        if not first:
+            self._lists_timer.start()
         self._next()
 
     def _failed(self, error: BaseException) -> None:
@@ -166,18 +203,24 @@ class ConsentStatus(QObject):
 
     def _refresh_lists(self) -> None:
         archive = self._archive
+        if self._in_process():
+            executor, root = self._executor(), str(archive.layout.root)
+            job: Callable[[], ReviewLists] = lambda: executor.submit(review_lists_of, root).result()  # noqa: E731
+        else:
+            job = lambda: review_lists(archive)  # noqa: E731
+        run_task(job, self._lists_done, report_error, pool_name="consent", owner=self)
 
-        def lists() -> tuple[dict[int, tuple[str, ...]], list[ExpiringConsent]]:
-            return (
-                {item.photo_id: item.reasons for item in needs_review(archive)},
-                expiring_consents(archive),
-            )
-
-        run_task(lists, self._lists_done, pool_name="consent", owner=self)
-
-    def _lists_done(self, found: tuple[dict[int, tuple[str, ...]], list[ExpiringConsent]]) -> None:
-        self.needs_review, self.expiring = found
+    def _lists_done(self, lists: ReviewLists) -> None:
+        self.needs_review, self.expiring = lists.needs_review, lists.expiring
         self.lists_changed.emit()
+
+    def shutdown(self) -> None:
+        """Stop the separate process, if one was started (the window is closing)."""
+        self._day_timer.stop()
+        self._lists_timer.stop()
+        if self._process is not None:
+            self._process.shutdown(wait=False, cancel_futures=True)
+            self._process = None
 
     def _check_day(self) -> None:
         if self.overview is not None and self.overview.day != clock.today():

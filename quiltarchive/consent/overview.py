@@ -13,8 +13,10 @@ from enum import StrEnum
 from quiltarchive import clock
 from quiltarchive.archive import Archive
 from quiltarchive.consent.assessment import allowed_photo_ids_by_use, assess_photos
+from quiltarchive.consent.review_lists import ExpiringConsent, expiring_consents, needs_review
 from quiltarchive.model.consent import Use
 from quiltarchive.model.photo import ReviewState
+from quiltarchive.model.photo_id_set import PhotoIdSet
 from quiltarchive.storage.consent_facts import ConsentFactsStore
 from quiltarchive.storage.review_lists import ReviewListStore
 
@@ -31,9 +33,9 @@ class Badge(StrEnum):
 @dataclass(frozen=True, slots=True)
 class ConsentOverview:
     day: date
-    allowed: Mapping[Use, frozenset[int]]  # for each use outside the archive
-    unreviewed: frozenset[int]
-    withheld: frozenset[int]
+    allowed: Mapping[Use, PhotoIdSet]  # for each use outside the archive
+    unreviewed: PhotoIdSet
+    withheld: PhotoIdSet
 
     def badge(self, photo_id: int, use: Use) -> Badge:
         if photo_id in self.withheld:
@@ -59,9 +61,9 @@ def consent_overview(archive: Archive, on_day: date | None = None) -> ConsentOve
     allowed = allowed_photo_ids_by_use(archive, OUTSIDE_USES, day)
     return ConsentOverview(
         day=day,
-        allowed={use: frozenset(ids) for use, ids in allowed.items()},
-        unreviewed=frozenset(ReviewListStore(archive.db).unreviewed_photo_ids()),
-        withheld=frozenset(store.photo_ids_in_states(withheld_states)),
+        allowed={use: PhotoIdSet(ids) for use, ids in allowed.items()},
+        unreviewed=PhotoIdSet(ReviewListStore(archive.db).unreviewed_photo_ids()),
+        withheld=PhotoIdSet(store.photo_ids_in_states(withheld_states)),
     )
 
 
@@ -78,16 +80,45 @@ def refreshed_overview(
     if not ids:
         return overview
     facts = {photo.id: photo for photo in ConsentFactsStore(archive.db).photos(ids)}
-    allowed: dict[Use, frozenset[int]] = {}
+    allowed: dict[Use, PhotoIdSet] = {}
     for use in OUTSIDE_USES:
         decisions = assess_photos(archive, ids, use, overview.day)
-        now_allowed = {photo_id for photo_id, decision in decisions.items() if decision.allowed}
-        allowed[use] = (overview.allowed[use] - ids) | now_allowed
-    unreviewed = {i for i, p in facts.items() if p.review_state is ReviewState.UNREVIEWED}
-    withheld = {i for i, p in facts.items() if p.withheld}
+        now_allowed = [photo_id for photo_id, decision in decisions.items() if decision.allowed]
+        allowed[use] = overview.allowed[use].changed(ids, now_allowed)
+    unreviewed = [i for i, p in facts.items() if p.review_state is ReviewState.UNREVIEWED]
+    withheld = [i for i, p in facts.items() if p.withheld]
     return ConsentOverview(
         day=overview.day,
         allowed=allowed,
-        unreviewed=(overview.unreviewed - ids) | unreviewed,
-        withheld=(overview.withheld - ids) | withheld,
+        unreviewed=overview.unreviewed.changed(ids, unreviewed),
+        withheld=overview.withheld.changed(ids, withheld),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewLists:
+    """The lists a librarian works through, as the app shows them."""
+
+    needs_review: dict[int, tuple[str, ...]]  # photo id → why it needs review
+    expiring: list[ExpiringConsent]
+
+
+def review_lists(archive: Archive, on_day: date | None = None) -> ReviewLists:
+    return ReviewLists(
+        needs_review={item.photo_id: item.reasons for item in needs_review(archive, on_day)},
+        expiring=expiring_consents(archive, today=on_day),
+    )
+
+
+def overview_and_lists_of(
+    root: str, on_day: date | None = None
+) -> tuple[ConsentOverview, ReviewLists]:
+    """Both, for the archive in folder `root` opened for reading: for running in another
+    process, so that a large archive's overview never competes with the app's window."""
+    with Archive.open(root, writable=False) as archive:
+        return consent_overview(archive, on_day), review_lists(archive, on_day)
+
+
+def review_lists_of(root: str, on_day: date | None = None) -> ReviewLists:
+    with Archive.open(root, writable=False) as archive:
+        return review_lists(archive, on_day)

@@ -183,3 +183,18 @@ def test_the_window_is_usable_from_the_keyboard(qtbot, archive, pictures, open_w
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.search
+
+
+def test_a_large_archive_works_out_its_consent_in_a_separate_process(
+    qtbot, archive, pictures, open_window, monkeypatch
+):
+    monkeypatch.setattr("ui.consent_status.SEPARATE_PROCESS_FROM", 1)
+    list(import_photos(archive, [pictures(3)], workers=1))
+    window = open_window()
+    assert window.status._process is not None  # the whole-archive work went there
+    assert window.status.needs_review.keys() == set(window.photos.model.ids)
+    assert [window.photos.model.badge(row) for row in range(3)] == [Badge.UNREVIEWED] * 3
+    window.photos.grid.setCurrentIndex(window.photos.model.index(0))
+    window.actions.mark_no_people.trigger()
+    qtbot.waitUntil(lambda: window.photos.model.badge(0) is Badge.BLOCKED)  # rights unknown
+    qtbot.waitUntil(lambda: len(window.status.needs_review) == 2, timeout=20_000)

@@ -1,8 +1,9 @@
 """The grid's model: an ordered list of photo ids; rows read in pages as tiles come into view.
 
 A 100,000-photo archive is 100,000 ints here. The records of the visible tiles are read in
-pages of `PAGE` from the core (one query each) and a bounded number of pages is kept; the
-thumbnails come from the loader, the badges from the consent status.
+pages of `PAGE` on a worker thread (one query each; a tile shows a placeholder meanwhile) and
+a bounded number of pages is kept; the thumbnails come from the thumbnail loader, the badges
+from the consent status.
 """
 
 from collections import OrderedDict
@@ -13,9 +14,9 @@ from PySide6.QtGui import QPixmap
 
 from quiltarchive.archive import Archive
 from quiltarchive.consent.overview import Badge
-from quiltarchive.errors import QuiltArchiveError
 from quiltarchive.model.photo import Photo
 from ui.consent_status import ConsentStatus, badge_text
+from ui.grid.pages import PageLoader
 from ui.grid.thumbnails import ThumbnailLoader
 
 PAGE = 128
@@ -48,6 +49,8 @@ class PhotoGridModel(QAbstractListModel):
         self._pages: OrderedDict[int, dict[int, Photo]] = OrderedDict()
         self._row_of: dict[int, int] | None = None
         self._row_of_sha: dict[str, int] = {}
+        self._page_loader = PageLoader(archive, self)
+        self._page_loader.loaded.connect(self._page_loaded)
         loader.loaded.connect(self._thumbnail_loaded)
         status.changed.connect(self._badges_changed)
         status.use_changed.connect(self._badges_changed)
@@ -75,43 +78,42 @@ class PhotoGridModel(QAbstractListModel):
         return self._row_of.get(photo_id)
 
     def photo(self, row: int) -> Photo | None:
-        """The record of the photo in `row`, reading its page if it is not held."""
+        """The record of the photo in `row`, or None while its page is being read."""
         if not 0 <= row < len(self._ids):
             return None
         page_number = row // PAGE
         page = self._pages.get(page_number)
         if page is None:
-            page = self._read_page(page_number)
-        else:
-            self._pages.move_to_end(page_number)
+            start = page_number * PAGE
+            self._page_loader.request(self._ids, page_number, self._ids[start : start + PAGE])
+            return None
+        self._pages.move_to_end(page_number)
         return page.get(self._ids[row])
 
-    def _read_page(self, page_number: int) -> dict[int, Photo]:
+    def _page_loaded(self, key: object, page_number: int, photos: list[Photo]) -> None:
+        if key is not self._ids:
+            return  # a page of a list no longer shown
         start = page_number * PAGE
-        ids = self._ids[start : start + PAGE]
-        try:
-            photos = self._archive.photos.get_many(ids)
-        except QuiltArchiveError:
-            photos = []
         page = {photo.id: photo for photo in photos}
-        for offset, photo_id in enumerate(ids):
+        for offset, photo_id in enumerate(self._ids[start : start + PAGE]):
             found = page.get(photo_id)
             if found is not None:
                 self._row_of_sha[found.sha256] = start + offset
         self._pages[page_number] = page
         while len(self._pages) > KEPT_PAGES:
             self._pages.popitem(last=False)
-        return page
+        last = min(start + PAGE, len(self._ids)) - 1
+        if last >= start:
+            self.dataChanged.emit(self.index(start), self.index(last))
 
     def reload_photos(self, photo_ids: set[int] | frozenset[int]) -> None:
-        """Read these photos' records again (after an edit) and repaint their tiles."""
-        for photo_id in photo_ids:
-            row = self.row_of(photo_id)
-            if row is None:
-                continue
-            self._pages.pop(row // PAGE, None)
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
+        """Read these photos' records again (after an edit); their tiles show the old record
+        until the new one arrives."""
+        pages = {row // PAGE for row in map(self.row_of, photo_ids) if row is not None}
+        for page_number in pages:
+            if page_number in self._pages:
+                start = page_number * PAGE
+                self._page_loader.request(self._ids, page_number, self._ids[start : start + PAGE])
 
     def thumbnail(self, row: int) -> QPixmap | None:
         photo = self.photo(row)
@@ -174,5 +176,11 @@ class PhotoGridModel(QAbstractListModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     def _badges_changed(self) -> None:
-        if self._ids:
-            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [BadgeRole])
+        # Only the pages read last (those in view): telling a list view that all 100,000
+        # rows changed costs it a pass over every item; the others are painted afresh when
+        # they come into view.
+        for page_number in list(self._pages)[-3:]:
+            start = page_number * PAGE
+            last = min(start + PAGE, len(self._ids)) - 1
+            if last >= start:
+                self.dataChanged.emit(self.index(start), self.index(last), [BadgeRole])

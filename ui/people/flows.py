@@ -45,7 +45,7 @@ class PeopleFlows(QObject):
         return self._open(WithdrawDialog(self._archive, self._edits, consent, self._parent))
 
     def add_guardian(self, person: Person) -> PersonPicker:
-        others = [p for p in self._archive.people.search() if p.id != person.id]
+        others = [(i, name) for i, name in self._archive.people.names() if i != person.id]
         picker = PersonPicker(
             others,
             title=self.tr("Guardian of {0}").format(person.name),

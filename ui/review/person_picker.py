@@ -19,10 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quiltarchive.model.person import AgeBand, Person
+from quiltarchive.model.person import AgeBand
 
 SHOWN = 60
 NEW, UNKNOWN = -1, -2
+
+
+@dataclass(frozen=True)
+class Named:
+    id: int
+    name: str
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,7 @@ class PersonPicker(QDialog):
 
     def __init__(
         self,
-        people: list[Person],
+        people: list[tuple[int, str]],
         *,
         title: str,
         prompt: str,
@@ -56,7 +62,7 @@ class PersonPicker(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self._people = sorted(people, key=lambda p: p.name.casefold())
+        self._people = [Named(person_id, name) for person_id, name in people]
         self._allow_unknown, self._allow_new = allow_unknown, allow_new
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Name"))
@@ -115,7 +121,8 @@ class PersonPicker(QDialog):
     def _filter(self, typed: str) -> None:
         needle = typed.strip().casefold()
         starts = [p for p in self._people if p.name.casefold().startswith(needle)]
-        contains = [p for p in self._people if needle in p.name.casefold() and p not in starts]
+        first = {p.id for p in starts}
+        contains = [p for p in self._people if needle in p.name.casefold() and p.id not in first]
         self.matches.clear()
         for person in (starts + contains)[:SHOWN]:
             item = QListWidgetItem(person.name, self.matches)

@@ -259,8 +259,8 @@ class ReviewViewer(QDialog):
             self.identifiable_button.setText(self.tr("Mark &not identifiable"))
         self._show_boxes()
 
-    def _people(self) -> list:
-        return self._archive.people.search()
+    def _people(self) -> list[tuple[int, str]]:
+        return self._archive.people.names()
 
     def _pick(self, title: str, prompt: str, on_picked: object, *, ask_identifiable: bool) -> None:
         self.picker = PersonPicker(

@@ -239,12 +239,26 @@ class MainWindow(QMainWindow):
             self.person.setFocus()
 
     def refresh_places(self) -> None:
-        events = self.archive.events.list()
+        """Events, collections and counts for the sidebar and filters, read in the background."""
+        archive = self.archive
+
+        def read() -> tuple:
+            return (
+                archive.events.list(),
+                CollectionStore(archive.db).listing(),
+                archive.photos.count(),
+                archive.people.names(),
+            )
+
+        background.run_task(read, self._places_read, owner=self)
+
+    def _places_read(self, found: tuple) -> None:
+        events, collections, count, people = found
         self.sidebar.set_events(events)
-        self.sidebar.set_collections(CollectionStore(self.archive.db).listing())
-        self.sidebar.set_count(ALL_PHOTOS, self.archive.photos.count())
+        self.sidebar.set_collections(collections)
+        self.sidebar.set_count(ALL_PHOTOS, count)
         self.photos.filters.set_events(events)
-        self.photos.filters.set_people([(p.id, p.name) for p in self.archive.people.search()])
+        self.photos.filters.set_people(people)
 
     def _status_changed(self) -> None:
         overview = self.status.overview
@@ -362,7 +376,7 @@ class MainWindow(QMainWindow):
         self.status.edited(change)
         self.photos.model.reload_photos(change.photo_ids)
         if change.person_ids:
-            self.photos.filters.set_people([(p.id, p.name) for p in self.archive.people.search()])
+            self.refresh_places()
             if self.place.kind == "people":
                 self.people.reload()
         if self.place.shows_photos:
@@ -454,6 +468,7 @@ class MainWindow(QMainWindow):
             self.imports.cancel()
         self.details.single.description.save()
         self.save_state()
+        self.status.shutdown()
         background.drain()
         super().closeEvent(event)
 

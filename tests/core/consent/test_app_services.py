@@ -157,3 +157,19 @@ def test_a_person_added_by_mistake_is_deleted_only_while_nothing_refers_to_them(
     add_guardian(scene.archive, scene.child("A Child"), guardian)
     with pytest.raises(InvalidInput, match="guardian"):
         delete_mistaken_person(scene.archive, guardian)
+
+
+def test_photo_id_sets_behave_as_sets_and_travel_as_a_few_bytes():
+    import pickle
+
+    from quiltarchive.model.photo_id_set import PhotoIdSet
+
+    ids = PhotoIdSet([3, 17, 99_999, 8])
+    assert len(ids) == 4 and list(ids) == [3, 8, 17, 99_999]
+    assert 17 in ids and 16 not in ids and 100_000 not in ids and -1 not in ids and "3" not in ids
+    assert ids == {3, 8, 17, 99_999} and ids == PhotoIdSet([99_999, 17, 8, 3])
+    changed = ids.changed(remove=[17, 500], add=[120_000, 3])
+    assert list(changed) == [3, 8, 99_999, 120_000] and list(ids) == [3, 8, 17, 99_999]
+    assert PhotoIdSet([5]).changed([5], []) == PhotoIdSet()
+    assert len(pickle.dumps(ids)) < 12_800  # 100,000 bits and a little
+    assert pickle.loads(pickle.dumps(changed)) == changed

@@ -18,6 +18,7 @@ from quiltarchive.storage.collections import CollectionStore
 from quiltarchive.storage.ledger import LedgerStore
 from tests.ui.conftest import idle
 from ui.window.places import ALL_PHOTOS
+from ui.window.sidebar import CountRole
 
 
 def child_in_a_reviewed_photo(archive, pictures):
@@ -111,7 +112,8 @@ def test_withdraw_shows_the_impact_first_then_the_badges_change_and_undo_restore
     window = open_window()
     assert window.photos.model.badge(0) is Badge.READY
     sidebar = window.sidebar.model()
-    assert sidebar.index(0, 0, sidebar.index(4, 0)).data() == "Spring newsletter  (1)"
+    collection = sidebar.index(0, 0, sidebar.index(4, 0))
+    assert (collection.data(), collection.data(CountRole)) == ("Spring newsletter", 1)
     window.open_person(child.id)
     page = window.person
     page.consent_table.selectRow(0)

@@ -50,7 +50,6 @@ def test_import_into_a_new_event_with_progress_and_a_summary_of_what_was_left_ou
     assert started and all(e.total == 7 for e in started)
     assert not window.imports.progress  # the progress dialog closed itself
 
-    summary.findChild(type(summary.details)).expandAll()
     [show] = [b for b in summary.findChildren(type(setup.start)) if b.text() == "Show the photos"]
     show.click()
     idle(qtbot)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from quiltarchive.model.photo import Photo, Rights
 from ui import text
 from ui.edits import Edits, Outcome
+from ui.style import mark
 
 
 def _text_box(name: str, placeholder: str, parent: QWidget) -> QPlainTextEdit:
@@ -50,7 +51,7 @@ class DescriptionEditor(QWidget):
         )
         self.save_button = QPushButton(self.tr("Save description"), self)
         self.save_button.setAccessibleName(self.tr("Save description"))
-        self.save_button.setProperty("primary", True)
+        mark(self.save_button, "primary")
         self.revert_button = QPushButton(self.tr("Revert"), self)
         self.revert_button.setAccessibleName(self.tr("Revert description"))
         self.save_button.clicked.connect(self.save)

@@ -93,12 +93,14 @@ class PhotoDelegate(QStyledItemDelegate):
             size = pixmap.size().scaled(image_box.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, size.width(), size.height())
             target.moveCenter(image_box.center())
+            target.moveBottom(image_box.bottom())  # landscape photos sit on their title
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawPixmap(target, pixmap)
             badge_anchor = target
         else:
-            painter.fillRect(image_box.adjusted(8, 16, -8, -16), PLACEHOLDER)
-            badge_anchor = image_box.adjusted(8, 16, -8, -16)
+            placeholder = image_box.adjusted(0, self.tile // 4, 0, 0)
+            painter.fillRect(placeholder, PLACEHOLDER)
+            badge_anchor = placeholder
             if model.thumbnail_missing(row):
                 painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(image_box, Qt.AlignmentFlag.AlignCenter, self.tr("No preview"))

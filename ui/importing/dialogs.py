@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -20,15 +21,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from quiltarchive.importing.events import EventKind, ImportEvent, ImportSummary, Outcome
+from quiltarchive.importing.events import EventKind, ImportEvent, ImportSummary
 from quiltarchive.model.event import Event
 from ui import text
+from ui.style import mark
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class ImportSetupDialog(QDialog):
         self.sources = QListWidget(self)
         self.sources.setAccessibleName(self.tr("Files and folders to import"))
         self.sources.addItems(sources)
-        self.sources.setMaximumHeight(110)
+        self.sources.setMaximumHeight(self.sources.fontMetrics().lineSpacing() * 4 + 12)
         add_folder = QPushButton(self.tr("Add folder…"), self)
         add_folder.setAccessibleName(self.tr("Add folder"))
         add_folder.clicked.connect(self._add_folder)
@@ -90,7 +91,7 @@ class ImportSetupDialog(QDialog):
             self.tr("Start import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.start.setAccessibleName(self.tr("Start import"))
-        self.start.setProperty("primary", True)
+        mark(self.start, "primary")
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
@@ -109,6 +110,7 @@ class ImportSetupDialog(QDialog):
         form.addRow("", self.new_event_hint)
         form.addRow(self.tr("Date"), when)
         form.addRow(self.tr("&Venue"), self.venue)
+        self._form = form
         layout = QVBoxLayout(self)
         from_label = QLabel(self.tr("Import from"), self)
         from_label.setProperty("role", "section")
@@ -149,9 +151,11 @@ class ImportSetupDialog(QDialog):
     def _event_typed(self, _typed: str) -> None:
         new = self._is_new()
         self.new_event_hint.setText(self.tr("A new event will be created.") if new else "")
-        self.dated.setEnabled(new)
         self.held_on.setEnabled(new and self.dated.isChecked())
-        self.venue.setEnabled(new)
+        form = getattr(self, "_form", None)
+        if form is not None:  # the hint, date and venue rows matter only for a new event
+            for row in (1, 2, 3):
+                form.setRowVisible(row, new)
 
     def plan(self) -> ImportPlan:
         sources = [self.sources.item(row).text() for row in range(self.sources.count())]
@@ -318,27 +322,24 @@ class ImportSummaryDialog(QDialog):
         self.headline = QLabel("\n".join(lines), self)
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName(self.tr("Summary"))
-        self.details = QTreeWidget(self)
+        self.details = QTextBrowser(self)
         self.details.setAccessibleName(self.tr("Files not imported, and notes"))
-        self.details.setHeaderLabels([self.tr("File"), self.tr("Why")])
-        self.details.setColumnWidth(0, 330)
-        self.details.setRootIsDecorated(True)
-        self.details.setAlternatingRowColors(True)
+        self.details.setOpenLinks(False)
         groups = [
             (self.tr("Could not be imported"), summary.failed),
             (self.tr("Already in the archive"), summary.duplicates),
             (self.tr("Skipped: not photos"), summary.skipped),
             (self.tr("Imported, with a note"), summary.notes),
         ]
-        for title_text, outcomes in groups:
-            if outcomes:
-                self._group(f"{title_text} ({len(outcomes):,})", outcomes)
-        self.details.setVisible(self.details.topLevelItemCount() > 0)
+        self._groups = [(title, outcomes) for title, outcomes in groups if outcomes]
+        self.details.setHtml(self._details_html())
+        listed = bool(self._groups)
+        self.details.setVisible(listed)
 
         buttons = QDialogButtonBox(self)
         show = buttons.addButton(self.tr("Show the photos"), QDialogButtonBox.ButtonRole.AcceptRole)
         show.setAccessibleName(self.tr("Show the photos"))
-        show.setProperty("primary", True)
+        mark(show, "primary")
         show.setEnabled(summary.imported > 0)
         copy = buttons.addButton(self.tr("Copy list"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.setAccessibleName(self.tr("Copy the list of files"))
@@ -352,28 +353,28 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(self.headline)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
-        self.resize(760, 480 if self.details.isVisible() else 200)
+        self.resize(820, 460 if listed else 200)
 
-    def _group(self, title: str, outcomes: list[Outcome]) -> None:
-        group = QTreeWidgetItem(self.details, [title])
-        font = group.font(0)
-        font.setBold(True)
-        group.setFont(0, font)
-        group.setFirstColumnSpanned(True)
-        for outcome in outcomes:
-            item = QTreeWidgetItem(group, [Path(outcome.path).name, outcome.reason])
-            item.setToolTip(0, outcome.path)
-            item.setToolTip(1, outcome.reason)
-        group.setExpanded(True)
+    def _details_html(self) -> str:
+        rows = []
+        for title, outcomes in self._groups:
+            rows.append(
+                "<tr><td colspan='2' style='padding:10px 0 4px 0'>"
+                f"<b>{escape(title)} ({len(outcomes):,})</b></td></tr>"
+            )
+            rows += [
+                f"<tr><td width='32%' style='padding:2px 12px 2px 8px'>"
+                f"{escape(Path(o.path).name)}</td>"
+                f"<td style='padding:2px 0'>{escape(o.reason)}</td></tr>"
+                for o in outcomes
+            ]
+        return f"<table width='100%' cellspacing='0'>{''.join(rows)}</table>"
 
     def as_text(self) -> str:
         lines = [self.headline.text(), ""]
-        for index in range(self.details.topLevelItemCount()):
-            group = self.details.topLevelItem(index)
-            lines.append(group.text(0))
-            for child in range(group.childCount()):
-                item = group.child(child)
-                lines.append(f"  {item.toolTip(0)}: {item.text(1)}")
+        for title, outcomes in self._groups:
+            lines.append(f"{title} ({len(outcomes):,})")
+            lines += [f"  {o.path}: {o.reason}" for o in outcomes]
         return "\n".join(lines)
 
     def copy_list(self) -> None:

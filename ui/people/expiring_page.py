@@ -49,6 +49,7 @@ class ExpiringPage(QWidget):
             self,
         )
         top = QHBoxLayout()
+        top.setSpacing(12)
         top.addWidget(heading)
         top.addWidget(self.count)
         top.addStretch(1)

@@ -56,6 +56,7 @@ class PeoplePage(QWidget):
         heading.setProperty("role", "heading")
 
         top = QHBoxLayout()
+        top.setSpacing(12)
         top.addWidget(heading)
         top.addWidget(self.count)
         top.addStretch(1)

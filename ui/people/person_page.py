@@ -29,6 +29,7 @@ from ui.edits import Change, Edits
 from ui.grid.model import PhotoGridModel
 from ui.grid.thumbnails import ThumbnailLoader
 from ui.grid.view import PhotoGridView
+from ui.style import mark
 from ui.tables import Column, RecordTableModel, table_view
 
 
@@ -55,6 +56,7 @@ class PersonPage(QScrollArea):
         self._archive, self._edits = archive, edits
         self.person: Person | None = None
         body = QWidget(self)
+        body.setObjectName("personBody")
         self.setWidget(body)
 
         self.back = QPushButton(self.tr("◀ All people"), body)
@@ -70,7 +72,7 @@ class PersonPage(QScrollArea):
         self.message.setAccessibleName(self.tr("Message"))
         self.edit_button = self._button(self.tr("Edit details…"), self._edit, body)
         self.consent_button = self._button(self.tr("Record consent…"), self._record, body)
-        self.consent_button.setProperty("primary", True)
+        mark(self.consent_button, "primary")
         self.guardian_button = self._button(self.tr("Add guardian…"), self._add_guardian, body)
 
         self.uses = QGridLayout()
@@ -96,7 +98,7 @@ class PersonPage(QScrollArea):
         )
         self.consent_table = table_view(self.tr("Consent history"), body)
         self.consent_table.setModel(self.consents)
-        self.consent_table.setMinimumHeight(130)
+
         for column, width in enumerate((90, 170, 220, 50, 90, 190)):
             self.consent_table.setColumnWidth(column, width)
         self.consent_table.selectionModel().currentRowChanged.connect(self._consent_chosen)
@@ -167,6 +169,7 @@ class PersonPage(QScrollArea):
         self.person = person
         if changed_person:
             self.message.clear()
+            self.message.setVisible(False)
         self.name.setText(person.name)
         about = [text.age(person.birth_year, person.age_band, clock.today())]
         about.append(self.tr("credited as: {0}").format(text.credit(person.credit).lower()))
@@ -177,6 +180,13 @@ class PersonPage(QScrollArea):
         self.about.setText(" · ".join(about))
         self._show_uses(person)
         self.consents.set_rows(consent_states(self._archive, person.id))
+        rows = max(2, min(8, self.consents.rowCount()))
+        table = self.consent_table
+        table.setFixedHeight(
+            table.horizontalHeader().height()
+            + rows * table.verticalHeader().defaultSectionSize()
+            + 4
+        )
         self._consent_chosen()
         self._show_family(person)
         ids = self._archive.photos.ordered_ids(PhotoQuery(person_id=person.id))
@@ -284,7 +294,7 @@ class PersonPage(QScrollArea):
     def _remove_guardian(self, guardian_id: int) -> None:
         if self.person is not None:
             outcome = self._edits.remove_guardian(self.person.id, guardian_id)
-            self.message.setText(outcome.error)
+            self.show_warnings([outcome.error] if outcome.error else [])
 
     def _open_scan(self) -> None:
         state = self.selected_consent()
@@ -297,6 +307,7 @@ class PersonPage(QScrollArea):
 
     def show_warnings(self, warnings: tuple[str, ...] | list[str]) -> None:
         self.message.setText("\n".join(warnings))
+        self.message.setVisible(bool(warnings))
 
     def _photo_activated(self, index: QModelIndex) -> None:
         self.review_requested.emit(list(self.photos_model.ids), index.row())

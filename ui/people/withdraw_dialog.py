@@ -24,6 +24,7 @@ from ui import text
 from ui.consent_status import use_name
 from ui.edits import Edits
 from ui.people.consent_dialog import pydate, qdate
+from ui.style import mark
 
 
 class WithdrawDialog(QDialog):
@@ -52,6 +53,7 @@ class WithdrawDialog(QDialog):
         self.on.setAccessibleName(self.tr("Withdrawn on"))
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("yyyy-MM-dd")
+        self.on.setMaximumWidth(150)
         self.note = QLineEdit(self)
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setPlaceholderText(self.tr("for example: asked at the library desk"))
@@ -60,6 +62,9 @@ class WithdrawDialog(QDialog):
         self.impact_text.setWordWrap(True)
         self.impact_text.setAccessibleName(self.tr("What this withdrawal affects"))
         self.impact_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.impact_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.impact_text.setContentsMargins(10, 8, 10, 8)
+        self.impact_text.setObjectName("impact")
         scroller = QScrollArea(self)
         scroller.setWidgetResizable(True)
         scroller.setWidget(self.impact_text)
@@ -73,7 +78,7 @@ class WithdrawDialog(QDialog):
             self.tr("Record withdrawal"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.confirm.setAccessibleName(self.tr("Record withdrawal"))
-        self.confirm.setProperty("danger", True)
+        mark(self.confirm, "danger")
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
         cancel.setDefault(True)
@@ -83,7 +88,10 @@ class WithdrawDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Withdrawn on"), self.on)
         form.addRow(self.tr("&Note"), self.note)
+        heading = QLabel(title, self)
+        heading.setProperty("role", "heading")
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(summary)
         layout.addLayout(form)
         heading = QLabel(self.tr("What this affects"), self)
@@ -93,24 +101,28 @@ class WithdrawDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(600, 520)
+        self.note.setFocus()
 
     def _impact_html(self, impact: Impact) -> str:
         parts = [
             "<p>"
             + escape(
                 self.tr(
-                    "{0} can be recognised in {1}. From the withdrawal date on, none of them"
+                    "{0} can be recognised in {1}. From the withdrawal date on, their photos may "
+                    "not be used for what this consent covered."
                 ).format(impact.name, text.photos(len(impact.photo_ids)))
             )
-            + escape(self.tr(" may be used for what this consent covered."))
             + "</p>"
         ]
         if impact.nothing_to_recall:
             parts.append(
                 "<p>"
-                + escape(self.tr("No collection holds them and no past export showed them:"))
-                + " "
-                + escape(self.tr("nothing to recall."))
+                + escape(
+                    self.tr(
+                        "No collection holds them and no past export showed them: "
+                        "nothing to recall."
+                    )
+                )
                 + "</p>"
             )
             return "".join(parts)
@@ -127,12 +139,20 @@ class WithdrawDialog(QDialog):
             items = "".join(
                 "<li>"
                 + escape(
-                    self.tr("{0} “{1}” for {2}, {3}: {4}").format(
-                        p.kind, p.collection_name or "—", p.use, p.decided_on, p.destination
+                    self.tr("{0} of “{1}” for {2}, made {3}, at {4}").format(
+                        p.kind.capitalize(),
+                        p.collection_name or "—",
+                        p.use,
+                        p.decided_on,
+                        p.destination,
                     )
                 )
                 + "<br>"
-                + escape(", ".join(f.file_name for f in p.files))
+                + escape(
+                    self.tr("Files showing them: {0}").format(
+                        ", ".join(f.file_name for f in p.files)
+                    )
+                )
                 + "</li>"
                 for p in impact.publications
             )

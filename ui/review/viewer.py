@@ -1,7 +1,9 @@
 """The review viewer: one photo large, the people recorded in it, and the keys to go through a
 workshop's photos quickly (Page Down / Page Up, Ctrl+Return for "review done")."""
 
-from PySide6.QtCore import Signal
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +26,7 @@ from ui.edits import Change, Edits, Outcome
 from ui.grid.thumbnails import read_scaled
 from ui.review.canvas import BoxCanvas, ShownBox
 from ui.review.person_picker import PersonPicker, PickedPerson
+from ui.style import mark
 
 PREVIEW_LONGEST = 1600
 
@@ -67,18 +70,15 @@ class ReviewViewer(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a32020;")
         self.error.setAccessibleName(self.tr("Problem"))
-        keys = QLabel(
-            self.tr(
-                "Drag on the photo to draw a box around each person who can be recognised.\n\n"
-                "Keys: → or Page Down next photo · ← or Page Up previous · Ctrl+Return review "
-                "done · N nobody identifiable · A add a person without a box · C change who · "
-                "U not identifiable · Delete remove"
-            ),
+        drawing = QLabel(
+            self.tr("Drag on the photo to draw a box around each person who can be recognised."),
             self,
         )
+        drawing.setWordWrap(True)
+        drawing.setProperty("role", "hint")
+        keys = QLabel(self._keys_html(), self)
         keys.setProperty("role", "hint")
-        keys.setWordWrap(True)
-
+        keys.setTextFormat(Qt.TextFormat.RichText)
         self.add_button = self._button(self.tr("&Add person without a box…"), self.add_person)
         self.change_button = self._button(self.tr("&Change who this is…"), self.change_person)
         self.identifiable_button = self._button(
@@ -87,7 +87,7 @@ class ReviewViewer(QDialog):
         self.remove_button = self._button(self.tr("&Remove from photo"), self.remove_person)
         self.no_people_button = self._button(self.tr("Nobody &identifiable"), self.mark_no_people)
         self.done_button = self._button(self.tr("Review &done ✓"), self.mark_done)
-        self.done_button.setProperty("primary", True)
+        mark(self.done_button, "primary")
         self.previous_button = self._button(self.tr("◀ &Previous"), self.previous)
         self.next_button = self._button(self.tr("Ne&xt ▶"), self.next)
         self.previous_button.setAccessibleName(self.tr("Previous photo"))
@@ -122,6 +122,7 @@ class ReviewViewer(QDialog):
         steps.addWidget(self.previous_button)
         steps.addWidget(self.next_button)
         panel.addLayout(steps)
+        panel.addWidget(drawing)
         panel.addWidget(keys)
         side = QWidget(self)
         side.setLayout(panel)
@@ -135,6 +136,24 @@ class ReviewViewer(QDialog):
             self.resize(1180, 760)
         edits.changed.connect(self._edited)
         self.show_position(self.position)
+
+    def _keys_html(self) -> str:
+        rows = [
+            (self.tr("→ or Page Down"), self.tr("next photo")),
+            (self.tr("← or Page Up"), self.tr("previous photo")),
+            (self.tr("Ctrl+Return"), self.tr("review done, then next")),
+            ("N", self.tr("nobody identifiable")),
+            ("A", self.tr("add a person without a box")),
+            ("C", self.tr("change who it is")),
+            ("U", self.tr("(not) identifiable")),
+            (self.tr("Delete"), self.tr("remove from the photo")),
+        ]
+        cells = "".join(
+            f"<tr><td style='padding-right:10px'><b>{escape(key)}</b></td>"
+            f"<td>{escape(what)}</td></tr>"
+            for key, what in rows
+        )
+        return f"<table cellspacing='0' cellpadding='1'>{cells}</table>"
 
     def _button(self, label: str, slot: object) -> QPushButton:
         button = QPushButton(label, self)

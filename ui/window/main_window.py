@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.person)
             self.details.setVisible(False)
             self.person.setFocus()
+            self._count_changed()
 
     def refresh_places(self) -> None:
         """Events, collections and counts for the sidebar and filters, read in the background."""

@@ -57,6 +57,7 @@ class PhotosPage(QWidget):
         self.review_button.clicked.connect(self.review_requested)
         header = QHBoxLayout()
         header.setContentsMargins(12, 8, 12, 6)
+        header.setSpacing(12)
         header.addWidget(self.title)
         header.addWidget(self.count)
         header.addStretch(1)

@@ -1,8 +1,16 @@
 """The sidebar: all photos, events, people, patches, collections and the smart lists."""
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtGui import QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from quiltarchive.model.collection_listing import CollectionListing
 from quiltarchive.model.consent import Use
@@ -21,11 +29,43 @@ from ui.window.places import (
 )
 
 PlaceRole = Qt.ItemDataRole.UserRole + 1
-TitleRole = Qt.ItemDataRole.UserRole + 2
+CountRole = Qt.ItemDataRole.UserRole + 2
 
 
-def counted(title: str, count: int | None) -> str:
-    return f"{title}  ({count:,})" if count is not None else title
+class CountDelegate(QStyledItemDelegate):
+    """A place's name, shortened if need be, with its count right-aligned in grey."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        count = index.data(CountRole)
+        if count is None:
+            super().paint(painter, option, index)
+            return
+        styled = QStyleOptionViewItem(option)
+        self.initStyleOption(styled, index)
+        style = styled.widget.style() if styled.widget else QApplication.style()
+        number = f"{count:,}"
+        metrics = styled.fontMetrics
+        number_width = metrics.horizontalAdvance(number) + 10
+        text_rect = style.subElementRect(
+            QStyle.SubElement.SE_ItemViewItemText, styled, styled.widget
+        )
+        styled.text = metrics.elidedText(
+            styled.text, Qt.TextElideMode.ElideRight, text_rect.width() - number_width
+        )
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, styled, painter, styled.widget)
+        selected = bool(styled.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setPen(
+            styled.palette.color(QPalette.ColorRole.HighlightedText)
+            if selected
+            else styled.palette.color(QPalette.ColorRole.PlaceholderText)
+        )
+        painter.drawText(
+            option.rect.adjusted(0, 0, -8, 0),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            number,
+        )
+        painter.restore()
 
 
 class Sidebar(QTreeView):
@@ -45,6 +85,7 @@ class Sidebar(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
+        self.setItemDelegate(CountDelegate(self))
         self._items: dict[tuple[str, int | None, Use | None], QStandardItem] = {}
         root = self._model.invisibleRootItem()
         self._all = self._place(root, ALL_PHOTOS, self.tr("All photos"), "photos")
@@ -80,7 +121,7 @@ class Sidebar(QTreeView):
         if icon_name:
             item.setIcon(icon(icon_name))
         item.setData(Place(place.kind, place.id, place.use, title), PlaceRole)
-        item.setData(title, TitleRole)
+        item.setToolTip(title)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         parent.appendRow(item)
         self._items[(place.kind, place.id, place.use)] = item
@@ -118,8 +159,7 @@ class Sidebar(QTreeView):
                 self._items.pop((place.kind, place.id, place.use), None)
         header.removeRows(0, header.rowCount())
         for place, title, count in places:
-            item = self._place(header, place, title, None)
-            item.setText(counted(title, count))
+            self._place(header, place, title, None).setData(count, CountRole)
         if not places:
             empty = QStandardItem(empty_text)
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -128,7 +168,12 @@ class Sidebar(QTreeView):
     def set_count(self, place: Place, count: int | None) -> None:
         item = self._items.get((place.kind, place.id, place.use))
         if item is not None:
-            item.setText(counted(item.data(TitleRole), count))
+            item.setData(count, CountRole)
+            title = item.text()
+            item.setData(
+                f"{title}, {count:,}" if count is not None else title,
+                Qt.ItemDataRole.AccessibleTextRole,
+            )
 
     # -- choosing --------------------------------------------------------------------------
 

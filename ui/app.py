@@ -10,12 +10,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from quiltarchive.archive import USER_ENVIRONMENT_VARIABLE, Archive
 from quiltarchive.errors import ArchiveLocked, QuiltArchiveError
 from quiltarchive.locations import chosen_archive_path, default_archive_path
+from quiltarchive.resources import resources_root
 from ui import background, settings
 from ui.dialogs.user_name import UserNameDialog
 from ui.resources import icon, stylesheet
@@ -39,6 +40,25 @@ def configure_application(app: QApplication) -> None:
     app.setStyleSheet(stylesheet())
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     gc.set_threshold(*GC_THRESHOLDS)
+    install_translations(app)
+
+
+def install_translations(app: QApplication) -> None:
+    """Qt's own words (standard buttons) and the app's, in the user's language when a
+    translation exists in resources/translations/ (quiltarchive_<language>.qm)."""
+    if app.property("translations_installed"):
+        return
+    app.setProperty("translations_installed", True)
+    locale = QLocale()
+    qt_words = QTranslator(app)
+    if qt_words.load(
+        locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_words)
+    folder = resources_root() / "translations"
+    ours = QTranslator(app)
+    if folder.is_dir() and ours.load(locale, "quiltarchive", "_", str(folder)):
+        app.installTranslator(ours)
 
 
 def archive_to_open(explicit: str | None, qsettings: QSettings | None = None) -> Path:

@@ -7,7 +7,7 @@ file in the catalogue as it comes back, so the window stays responsive throughou
 import threading
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 
 from quiltarchive.archive import Archive
 from quiltarchive.errors import QuiltArchiveError
@@ -36,7 +36,11 @@ class _Run(QRunnable):
         except QuiltArchiveError as error:
             self._failed.emit(str(error))
         except Exception as error:
-            self._failed.emit(f"The import stopped unexpectedly: {error}")
+            self._failed.emit(
+                QCoreApplication.translate(
+                    "ImportRunner", "The import stopped unexpectedly: {0}"
+                ).format(error)
+            )
 
 
 class ImportRunner(QObject):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         a.new_archive.triggered.connect(lambda: self.archive_requested.emit("new"))
         a.open_archive.triggered.connect(lambda: self.archive_requested.emit("open"))
-        a.import_photos.triggered.connect(lambda: self.imports.choose([]))
+        a.import_photos.triggered.connect(self._choose_import)
         a.resume_import.triggered.connect(self.imports.resume)
         a.close_window.triggered.connect(self.close)
         a.quit.triggered.connect(self.close)
@@ -396,6 +397,14 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[str]) -> None:
         self.imports.choose(paths)
+
+    def _choose_import(self) -> None:
+        """File → Import Photos: a folder or camera card first, then the import's details."""
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("The folder or camera card to import from")
+        )
+        if folder:
+            self.import_paths([folder])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):

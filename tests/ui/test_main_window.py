@@ -198,3 +198,28 @@ def test_a_large_archive_works_out_its_consent_in_a_separate_process(
     window.actions.mark_no_people.trigger()
     qtbot.waitUntil(lambda: window.photos.model.badge(0) is Badge.BLOCKED)  # rights unknown
     qtbot.waitUntil(lambda: len(window.status.needs_review) == 2, timeout=20_000)
+
+
+def test_several_photos_are_summarised_and_their_rights_set_together(
+    qtbot, archive, pictures, open_window
+):
+    from quiltarchive.model.photo import ReviewState, Rights
+    from quiltarchive.photo_states import set_review_state
+
+    list(import_photos(archive, [pictures(4)], workers=1))
+    for photo_id in archive.photos.ordered_ids()[:3]:
+        set_review_state(archive, photo_id, ReviewState.NO_PEOPLE)
+    window = open_window()
+    window.actions.select_all.trigger()
+    summary = window.details.several
+    qtbot.waitUntil(lambda: summary.isVisible() and "Web: 0 of 4" in summary.uses.text())
+    assert summary.heading.text() == "4 photos selected"
+    assert "4 selected" in window.count.text()
+    rights = summary.rights
+    rights.rights.setCurrentIndex(rights.rights.findData(Rights.STAFF.value))
+    rights.apply_button.click()
+    assert {archive.photos.get(i).rights for i in window.photos.model.ids} == {Rights.STAFF}
+    qtbot.waitUntil(lambda: "Web: 3 of 4" in summary.uses.text())
+    assert window.actions.undo.text() == "&Undo Set rights (4 photos)"
+    window.actions.undo.trigger()  # one step for all four
+    assert {archive.photos.get(i).rights for i in window.photos.model.ids} == {Rights.UNKNOWN}

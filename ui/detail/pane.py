@@ -11,13 +11,15 @@ from PySide6.QtWidgets import (
 
 from quiltarchive.archive import Archive
 from quiltarchive.consent.overview import OUTSIDE_USES
+from quiltarchive.model.consent import Use
+from ui.background import run_task
 from ui.consent_status import ConsentStatus, use_name
 from ui.detail.editors import RightsEditor, button
 from ui.detail.photo_details import PhotoDetails
 from ui.detail.widgets import hint, section
 from ui.edits import Edits
 
-MAX_SUMMARISED = 5000  # larger selections are summarised by count only
+MAX_EDITED_TOGETHER = 500  # rights and withholding for more photos at once: not from here
 
 
 class SelectionSummary(QWidget):
@@ -36,6 +38,13 @@ class SelectionSummary(QWidget):
         self.uses.setWordWrap(True)
         self.rights = RightsEditor(edits, self)
         self.rights.failed.connect(self.failed)
+        self.too_many = hint(
+            self.tr("Select at most {0} photos to change their rights together.").format(
+                MAX_EDITED_TOGETHER
+            ),
+            self,
+        )
+        self._generation = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.heading)
@@ -43,28 +52,45 @@ class SelectionSummary(QWidget):
         layout.addWidget(self.uses)
         layout.addWidget(section(self.tr("Rights for all of them"), self))
         layout.addWidget(self.rights)
+        layout.addWidget(self.too_many)
         layout.addWidget(section(self.tr("People"), self))
         layout.addWidget(button(self.tr("Review these photos…"), self.review_requested.emit, self))
         layout.addStretch(1)
 
     def show_photos(self, photo_ids: list[int]) -> None:
+        """Counts per use are worked out in the background (a selection may be 100,000)."""
+        self._generation += 1
+        generation = self._generation
         self.heading.setText(self.tr("{0} photos selected").format(f"{len(photo_ids):,}"))
         overview = self._status.overview
         if overview is None:
             self.uses.setText(self.tr("Checking consent…"))
         else:
-            lines = [
-                self.tr("{0}: {1} of {2}").format(
-                    use_name(use).capitalize(),
-                    f"{sum(1 for i in photo_ids if i in overview.allowed[use]):,}",
-                    f"{len(photo_ids):,}",
-                )
-                for use in OUTSIDE_USES
-            ]
-            self.uses.setText("\n".join(lines))
-        shown = photo_ids[:MAX_SUMMARISED]
-        self.rights.setEnabled(len(photo_ids) <= MAX_SUMMARISED)
-        self.rights.show_photos(self._archive.photos.get_many(shown))
+            self.uses.setText(self.tr("Counting…"))
+
+            def count() -> list[tuple[Use, int]]:
+                return [
+                    (use, sum(1 for i in photo_ids if i in overview.allowed[use]))
+                    for use in OUTSIDE_USES
+                ]
+
+            def counted(found: list[tuple[Use, int]]) -> None:
+                if generation == self._generation:
+                    self.uses.setText(
+                        "\n".join(
+                            self.tr("{0}: {1} of {2}").format(
+                                use_name(use).capitalize(), f"{n:,}", f"{len(photo_ids):,}"
+                            )
+                            for use, n in found
+                        )
+                    )
+
+            run_task(count, counted, owner=self)
+        editable = len(photo_ids) <= MAX_EDITED_TOGETHER
+        self.rights.setEnabled(editable)
+        self.too_many.setVisible(not editable)
+        if editable:
+            self.rights.show_photos(self._archive.photos.get_many(photo_ids))
 
 
 class DetailPane(QScrollArea):

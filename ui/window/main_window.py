@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QSizePolicy,
     QSlider,
     QSplitter,
@@ -139,6 +141,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel(self.tr("Size"), self))
         self.statusBar().addPermanentWidget(self.zoom)
         self.photos.grid.set_tile_size(self.zoom.value())
+        self._pending_selection: list[int] = []
+        self._selection_timer = QTimer(self, singleShot=True, interval=80)
+        self._selection_timer.timeout.connect(
+            lambda: self.details.show_selection(self._pending_selection)
+        )
         self._live_refresh = QTimer(self, singleShot=True, interval=LIVE_IMPORT_REFRESH_MS)
         self._live_refresh.timeout.connect(self.photos.reload)
 
@@ -289,15 +296,22 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def _select_all(self) -> None:
+        """Select All selects the text being typed in, else every photo shown."""
         widget = self.focusWidget()
-        if widget is not None and hasattr(widget, "selectAll") and widget is not self.photos.grid:
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
             widget.selectAll()
         elif self.place.shows_photos:
             self.photos.grid.selectAll()
 
     def _selection_changed(self, *_args: object) -> None:
         ids = self.photos.grid.selected_ids() if self.place.shows_photos else []
-        self.details.show_selection(ids)
+        if len(ids) > 1:
+            # A rubber band or Shift+arrows changes the selection many times a second.
+            self._pending_selection = ids
+            self._selection_timer.start()
+        else:
+            self._selection_timer.stop()
+            self.details.show_selection(ids)
         has = bool(ids)
         for action in (
             self.actions.review,

@@ -173,3 +173,12 @@ def test_photo_id_sets_behave_as_sets_and_travel_as_a_few_bytes():
     assert PhotoIdSet([5]).changed([5], []) == PhotoIdSet()
     assert len(pickle.dumps(ids)) < 12_800  # 100,000 bits and a little
     assert pickle.loads(pickle.dumps(changed)) == changed
+
+
+def test_people_names_for_pick_lists_come_sorted_without_whole_records(scene):
+    zoe, amina, bea = scene.adult("zoe Ward"), scene.adult("Amina Yusuf"), scene.adult("Bea Lamb")
+    assert scene.archive.people.names() == [
+        (amina, "Amina Yusuf"),
+        (bea, "Bea Lamb"),
+        (zoe, "zoe Ward"),
+    ]

@@ -268,6 +268,7 @@ def shoot(out: Path) -> None:
     summary.close()
     window.close()
     application.close()
+    shutil.rmtree(work, ignore_errors=True)
 
 
 def main() -> None:

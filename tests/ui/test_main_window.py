@@ -5,7 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from quiltarchive.consent.overview import Badge
+from quiltarchive.events import ensure_event
 from quiltarchive.importing.pipeline import import_photos
+from quiltarchive.model.consent import Use
 from tests.ui.conftest import idle
 from ui import settings
 from ui.window.places import PEOPLE, Place
@@ -56,8 +58,6 @@ def test_selecting_a_photo_shows_its_details_and_every_use(qtbot, archive, corpu
 
 
 def test_the_sidebar_opens_every_place(qtbot, archive, pictures, open_window):
-    from quiltarchive.events import ensure_event
-
     workshop = ensure_event(archive, "Burnt Oak quilt workshop")
     list(import_photos(archive, [pictures(3)], event_id=workshop.id, workers=1))
     list(import_photos(archive, [pictures(2, "other", start=10)], workers=1))
@@ -67,9 +67,7 @@ def test_the_sidebar_opens_every_place(qtbot, archive, pictures, open_window):
     assert window.photos.title.text() == "Burnt Oak quilt workshop"
     window.sidebar.choose(Place("needs-review"))
     qtbot.waitUntil(lambda: window.photos.model.rowCount() == 5)
-    window.sidebar.choose(
-        Place("ready", use=__import__("quiltarchive.model.consent", fromlist=["Use"]).Use.WEB)
-    )
+    window.sidebar.choose(Place("ready", use=Use.WEB))
     qtbot.waitUntil(lambda: window.photos.stack.currentWidget() is window.photos.empty)
     assert "No photo is ready" in window.photos.empty.text()
     window.sidebar.choose(PEOPLE)
@@ -223,3 +221,38 @@ def test_several_photos_are_summarised_and_their_rights_set_together(
     assert window.actions.undo.text() == "&Undo Set rights (4 photos)"
     window.actions.undo.trigger()  # one step for all four
     assert {archive.photos.get(i).rights for i in window.photos.model.ids} == {Rights.UNKNOWN}
+
+
+def test_every_dialog_names_its_controls_too(qtbot, archive, pictures, open_window, corpus):
+    from datetime import date
+
+    from quiltarchive.consent.consents import record_consent
+    from quiltarchive.consent.people import add_person
+    from quiltarchive.importing.events import ImportSummary, Outcome
+    from ui.importing.dialogs import ImportProgressDialog, ImportSummaryDialog
+
+    list(import_photos(archive, [pictures(2)], workers=1))
+    amina = add_person(archive, "Amina Yusuf")
+    consent = record_consent(
+        archive, amina.id, given_by_id=amina.id, given_on=date(2026, 1, 5), uses=list(Use)
+    ).consent
+    window = open_window()
+    dialogs = [
+        window.flows.new_person(),
+        window.flows.edit_person(amina),
+        window.flows.record_consent(amina),
+        window.flows.withdraw(consent),
+        window.flows.add_guardian(amina),
+        window.imports.choose([str(corpus)]),
+        ImportProgressDialog("Importing", window),
+        ImportSummaryDialog(
+            ImportSummary(1, 3, 1, failed=[Outcome("/card/a.jpg", "damaged")]),
+            "the archive",
+            window,
+        ),
+        window.open_review(window.photos.model.ids, 0),
+    ]
+    for dialog in dialogs:
+        assert dialog.accessibleName(), type(dialog).__name__
+        assert unnamed_controls(dialog) == [], type(dialog).__name__
+        dialog.close()

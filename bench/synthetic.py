@@ -7,6 +7,7 @@ import); thumbnails and previews are hard links to one placeholder picture each.
 import hashlib
 import os
 import random
+import shutil
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -27,6 +28,13 @@ def build(root: Path, photos: int = 100_000, seed: int = 7, with_files: bool = T
     marker = root / f".synthetic-{photos}-{seed}"
     if marker.exists():
         return root
+    # Built under another name and renamed when whole, so a failed build is never reused.
+    final, root = root, root.with_name(f".{root.name}.partial")
+    shutil.rmtree(root, ignore_errors=True)
+    if final.exists():
+        if any(final.iterdir()) and not any(final.glob(".synthetic-*")):
+            raise SystemExit(f"{final} is not a synthetic benchmark archive; choose another folder")
+        shutil.rmtree(final)
     random.seed(seed)
     started = time.perf_counter()
     archive = Archive.create(root, user="Benchmark")
@@ -185,8 +193,8 @@ def build(root: Path, photos: int = 100_000, seed: int = 7, with_files: bool = T
             }
         )
         db["collection_items"].insert_all(
-            {"collection_id": c, "position": i, "photo_id": random.randint(1, photos)}
-            for i in range(1, 101)
+            {"collection_id": c, "position": i, "kind": "photo", "photo_id": photo_id}
+            for i, photo_id in enumerate(random.sample(range(1, photos + 1), min(100, photos)), 1)
         )
     db.conn.commit()
     with archive.atomic():
@@ -194,17 +202,23 @@ def build(root: Path, photos: int = 100_000, seed: int = 7, with_files: bool = T
     if with_files:
         _placeholder_files(archive, photos)
     archive.close()
-    marker.write_text(f"built in {time.perf_counter() - started:.1f}s\n")
-    return root
+    (root / marker.name).write_text(f"built in {time.perf_counter() - started:.1f}s\n")
+    root.rename(final)
+    return final
+
+
+LINKS_PER_PLACEHOLDER = 50_000  # ext4 allows 65,000 hard links to one file
 
 
 def _placeholder_files(archive: Archive, photos: int) -> None:
     layout = archive.layout
-    thumbnail = layout.cache / "placeholder-thumbnail.jpg"
-    preview = layout.cache / "placeholder-preview.jpg"
-    Image.new("RGB", (256, 192), (181, 140, 96)).save(thumbnail, quality=80)
-    Image.new("RGB", (1600, 1200), (181, 140, 96)).save(preview, quality=80)
     for n in range(1, photos + 1):
+        group = n // LINKS_PER_PLACEHOLDER
+        thumbnail = layout.cache / f"placeholder-thumbnail-{group}.jpg"
+        preview = layout.cache / f"placeholder-preview-{group}.jpg"
+        if not thumbnail.exists():
+            Image.new("RGB", (256, 192), (181, 140, 96)).save(thumbnail, quality=80)
+            Image.new("RGB", (1600, 1200), (181, 140, 96)).save(preview, quality=80)
         sha = fake_sha(n)
         for source, target in (
             (thumbnail, layout.thumbnail_path(sha)),

@@ -102,32 +102,65 @@ def allowed_photo_ids(
     kept until a consent record changes), then one query for the photos no one stops. For
     smart lists and counts; `assess_photos` gives the reasons for the photos someone looks at.
     """
+    return allowed_photo_ids_by_use(archive, [use], on_day, blur_regions=blur_regions)[use]
+
+
+def allowed_photo_ids_by_use(
+    archive: Archive,
+    uses: Iterable[Use],
+    on_day: date | None = None,
+    *,
+    blur_regions: bool = False,
+) -> dict[Use, set[int]]:
+    """`allowed_photo_ids` for several uses, reading the archive once for all of them."""
     day = on_day or clock.today()
     store = ConsentFactsStore(archive.db)
-    passing = [state for state in store.photo_states() if not photo_level_reasons(0, *state, use)]
-    if use is Use.ARCHIVE:
-        return set(store.photo_ids_in_states(passing))
-    good = people_in_good_standing(archive, use, day)
-    return set(store.photos_without_blocking_people(passing, good, blur=blur_regions))
+    states = store.photo_states()
+    good = people_in_good_standing_by_use(archive, [u for u in uses if u is not Use.ARCHIVE], day)
+    allowed: dict[Use, set[int]] = {}
+    for use in dict.fromkeys(uses):
+        passing = [state for state in states if not photo_level_reasons(0, *state, use)]
+        if use is Use.ARCHIVE:
+            allowed[use] = set(store.photo_ids_in_states(passing))
+        else:
+            allowed[use] = set(
+                store.photos_without_blocking_people(passing, good[use], blur=blur_regions)
+            )
+    return allowed
 
 
 def people_in_good_standing(archive: Archive, use: Use, day: date) -> frozenset[int]:
     """Everyone who may be shown for `use` on `day` (named, not do-not-identify, a consent that
     counts). Kept per archive session until any consent record changes."""
+    return people_in_good_standing_by_use(archive, [use], day)[use]
+
+
+def people_in_good_standing_by_use(
+    archive: Archive, uses: Iterable[Use], day: date
+) -> dict[Use, frozenset[int]]:
+    """`people_in_good_standing` for several uses, loading the people at most once."""
     store = ConsentFactsStore(archive.db)
     epoch = store.consent_epoch()
-    key = ("people in good standing", use, day)
-    kept = archive.memo.get(key)
-    if kept is not None and kept[0] == epoch and isinstance(kept[1], frozenset):
-        return kept[1]
-    consent_age = archive.settings.guardian_consent_age()
-    good = frozenset(
-        person_id
-        for person_id, person in store.people().items()
-        if person_standing(person, use, day, consent_age).ok
-    )
-    archive.memo[key] = (epoch, good)
-    return good
+    found: dict[Use, frozenset[int]] = {}
+    missing = []
+    for use in dict.fromkeys(uses):
+        kept = archive.memo.get(("people in good standing", use, day))
+        if kept is not None and kept[0] == epoch and isinstance(kept[1], frozenset):
+            found[use] = kept[1]
+        else:
+            missing.append(use)
+    if missing:
+        people = store.people()
+        consent_age = archive.settings.guardian_consent_age()
+        for use in missing:
+            good = frozenset(
+                person_id
+                for person_id, person in people.items()
+                if person_standing(person, use, day, consent_age).ok
+            )
+            archive.memo[("people in good standing", use, day)] = (epoch, good)
+            found[use] = good
+    return found
 
 
 def assess_subject(

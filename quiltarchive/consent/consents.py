@@ -115,6 +115,25 @@ def withdraw_consent(archive: Archive, consent_id: int, on: date, note: str = ""
         return archive.consents.get(consent_id)
 
 
+def cancel_mistaken_withdrawal(archive: Archive, consent_id: int) -> Consent:
+    """Remove a withdrawal recorded by mistake (the app's Undo): the consent counts again from
+    now on. Everything that happened meanwhile stays on the audit trail, this included."""
+    with archive.atomic():
+        consent = archive.consents.get(consent_id)
+        withdrawal = consent.withdrawal
+        if withdrawal is None:
+            raise InvalidInput(f"Consent {consent_id} has not been withdrawn.")
+        archive.consents.delete_withdrawal(consent_id)
+        archive.audit.record(
+            "withdrawal cancelled as a mistake",
+            "consent",
+            consent_id,
+            before={"withdrawn_on": withdrawal.withdrawn_on.isoformat(), "note": withdrawal.note},
+            after=consent_snapshot(consent),
+        )
+        return archive.consents.get(consent_id)
+
+
 def delete_mistaken_consent(archive: Archive, consent_id: int) -> None:
     """Remove a consent recorded by mistake (the app's Undo). Refused once anything depends on
     it: a withdrawal, a newer consent, or an export that relied on it."""

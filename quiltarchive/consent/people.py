@@ -131,3 +131,22 @@ def _check_can_be_guardian(guardian: Person) -> None:
         raise InvalidInput(
             f"{guardian.name} is a group, and cannot be a guardian or responsible adult."
         )
+
+
+def delete_mistaken_person(archive: Archive, person_id: int) -> Person:
+    """Remove a person recorded by mistake (the app's Undo). Refused once anything refers to
+    them: a photo, a consent of theirs or given by them, or someone they are guardian of.
+    (Removing a real person's records is an erasure: see `consent.erasure`.)"""
+    with archive.atomic():
+        person = archive.people.get(person_id)
+        if archive.appearances.of_person(person_id):
+            raise InvalidInput(f"{person.name} is recorded in photos; they stay on record.")
+        if archive.consents.of_person(person_id) or archive.consents.given_by(person_id):
+            raise InvalidInput(f"{person.name} has consents on record; they stay on record.")
+        if archive.people.wards_of(person_id):
+            raise InvalidInput(f"{person.name} is someone's guardian; they stay on record.")
+        archive.people.delete(person_id)
+        archive.audit.record(
+            "person deleted as a mistake", "person", person_id, before=person_snapshot(person)
+        )
+        return person

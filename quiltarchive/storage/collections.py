@@ -156,3 +156,14 @@ class CollectionStore:
         self._db.execute(
             f"UPDATE collection_items SET {assignments} WHERE id = ?", [*texts.values(), item_id]
         )
+
+    def photo_ids(self, collection_id: int) -> list[int]:
+        """The collection's photos in its own order."""
+        return [
+            row[0]
+            for row in self._db.execute(
+                "SELECT photo_id FROM collection_items WHERE collection_id = ? "
+                "AND kind = 'photo' ORDER BY position, id",
+                [collection_id],
+            )
+        ]

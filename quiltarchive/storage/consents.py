@@ -113,6 +113,9 @@ class ConsentStore:
             [consent_id, on.isoformat(), note, clock.timestamp()],
         )
 
+    def delete_withdrawal(self, consent_id: int) -> None:
+        self._db.execute("DELETE FROM consent_withdrawals WHERE consent_id = ?", [consent_id])
+
     def get(self, consent_id: int) -> Consent:
         row = self._db.execute(
             f"SELECT {COLUMNS} FROM {FROM} WHERE consents.id = ?", [consent_id]

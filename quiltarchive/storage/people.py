@@ -110,6 +110,15 @@ class PeopleStore:
             sql += f" LIMIT {int(limit)}"
         return self.get_many(row[0] for row in self._db.execute(sql, params))
 
+    def names(self) -> list[tuple[int, str]]:
+        """(id, name) of everyone, by name: for pick lists, without reading whole records."""
+        return [
+            (row[0], row[1])
+            for row in self._db.execute(
+                "SELECT id, name FROM people ORDER BY name COLLATE NOCASE, id"
+            )
+        ]
+
     def exists(self, person_id: int) -> bool:
         return (
             self._db.execute("SELECT 1 FROM people WHERE id = ?", [person_id]).fetchone()

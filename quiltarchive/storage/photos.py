@@ -2,6 +2,7 @@
 
 import json
 from collections.abc import Iterable, Iterator
+from datetime import timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -16,7 +17,8 @@ from quiltarchive.model.photo import (
     Rights,
     TakenAtSource,
 )
-from quiltarchive.storage.search import SearchIndex
+from quiltarchive.model.photo_query import PhotoQuery
+from quiltarchive.storage.search import SearchIndex, match_expression
 
 PHOTO_COLUMNS = """
     photos.*,
@@ -133,6 +135,42 @@ class PhotoStore:
             ):
                 photos[row["id"]] = photo_from_row(row)
         return [photos[i] for i in ids if i in photos]
+
+    def ordered_ids(self, query: PhotoQuery | None = None) -> list[int]:
+        """The ids of the photos matching `query`, in capture order (unknown times last).
+
+        Only ids: the app's grid holds 100,000 of them and reads rows for the visible tiles.
+        """
+        where, params = self._query_clauses(query or PhotoQuery())
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        return [
+            row[0]
+            for row in self._db.execute(
+                f"SELECT id FROM photos {clause} ORDER BY taken_at IS NULL, taken_at, id", params
+            )
+        ]
+
+    @staticmethod
+    def _query_clauses(query: PhotoQuery) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        words = match_expression(query.text)
+        if words:
+            where.append("id IN (SELECT rowid FROM photo_search WHERE photo_search MATCH ?)")
+            params.append(words)
+        if query.event_id is not None:
+            where.append("event_id = ?")
+            params.append(query.event_id)
+        if query.person_id is not None:
+            where.append("id IN (SELECT photo_id FROM appearances WHERE person_id = ?)")
+            params.append(query.person_id)
+        if query.taken_from is not None:
+            where.append("taken_at >= ?")
+            params.append(query.taken_from.isoformat())
+        if query.taken_to is not None:
+            where.append("taken_at < ?")
+            params.append((query.taken_to + timedelta(days=1)).isoformat())
+        return where, params
 
     def list(
         self,

@@ -5,6 +5,7 @@ searching for a patch code, a maker or words of a story finds the photos too.
 """
 
 import json
+import re
 from collections.abc import Iterable
 
 from sqlite_utils import Database
@@ -37,6 +38,13 @@ SELECT
 FROM photos LEFT JOIN events ON events.id = photos.event_id
 WHERE photos.id IN ({marks})
 """
+
+
+def match_expression(text: str) -> str:
+    """Words typed into a search box as an FTS5 query: every word must appear, each matching
+    as the start of a word ("quil" finds "quilt"). Quoting each word keeps FTS5's operators and
+    punctuation in the typed text from being read as query syntax."""
+    return " ".join(f'"{word}"*' for word in re.findall(r"\w+", text))
 
 
 class SearchIndex:

@@ -1,0 +1,1 @@
+"""Small dialogs of the application itself: the user's name, About."""

@@ -11,6 +11,7 @@ import shutil
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -196,9 +197,11 @@ def build(root: Path, photos: int = 100_000, seed: int = 7, with_files: bool = T
             {"collection_id": c, "position": i, "kind": "photo", "photo_id": photo_id}
             for i, photo_id in enumerate(random.sample(range(1, photos + 1), min(100, photos)), 1)
         )
+    _works(db, photos, people_count)
     db.conn.commit()
     with archive.atomic():
         archive.search_index.reindex_all()
+        archive.work_search.reindex_all()
     if with_files:
         _placeholder_files(archive, photos)
     archive.close()
@@ -208,6 +211,69 @@ def build(root: Path, photos: int = 100_000, seed: int = 7, with_files: bool = T
 
 
 LINKS_PER_PLACEHOLDER = 50_000  # ext4 allows 65,000 hard links to one file
+
+
+def _works(db: Any, photos: int, people_count: int) -> None:
+    """Quilts of 20 x 20 patches (one patch per 50 photos), each patch with its front photo, and
+    one story per 300 photos."""
+    now = "2026-01-01T00:00:00+00:00"
+    patch_count = max(1, photos // 50)
+    quilt_count = max(1, patch_count // 400)
+    db["quilts"].insert_all(
+        {
+            "id": q,
+            "name": f"Community Quilt {q}",
+            "row_count": 20,
+            "column_count": 20,
+            "notes": "",
+            "created_at": now,
+        }
+        for q in range(1, quilt_count + 1)
+    )
+    fronts = random.sample(range(1, photos + 1), patch_count)
+    patches, patch_photos = [], []
+    for n, photo_id in enumerate(fronts, 1):
+        placed = n <= quilt_count * 400
+        cell = (n - 1) % 400
+        patches.append(
+            {
+                "id": n,
+                "code": f"P-{n:04d}",
+                "title": f"Patch {n}: {random.choice(QUILT_WORDS)}",
+                "maker_id": random.randint(1, people_count),
+                "maker_age_band": None,
+                "event_id": None,
+                "received_on": None,
+                "materials": "cotton, felt",
+                "size": "20 cm",
+                "story": random.choice(["", "I sewed my grandmother's garden.", "Our street."]),
+                "notes": "",
+                "quilt_id": (n - 1) // 400 + 1 if placed else None,
+                "grid_row": cell // 20 + 1 if placed else None,
+                "grid_column": cell % 20 + 1 if placed else None,
+                "created_at": now,
+            }
+        )
+        patch_photos.append({"patch_id": n, "photo_id": photo_id, "role": "front", "position": 1})
+    db["patches"].insert_all(patches, batch_size=5000)
+    db["patch_photos"].insert_all(patch_photos, batch_size=5000)
+    db["stories"].insert_all(
+        {
+            "id": n,
+            "title": f"Story {n}",
+            "teller_id": random.randint(1, people_count),
+            "text": "We came to the library every Tuesday and sewed together.",
+            "language": "en",
+            "translation": "",
+            "translation_language": "",
+            "notes": "",
+            "created_at": now,
+        }
+        for n in range(1, max(1, photos // 300) + 1)
+    )
+
+
+QUILT_WORDS = ["river", "market", "garden", "library", "bridge", "kitchen", "home", "park"]
 
 
 def _placeholder_files(archive: Archive, photos: int) -> None:

@@ -86,12 +86,12 @@ def needs_review_command(ctx: click.Context, as_json: bool) -> None:
     """Photos to look at: unreviewed, with an unidentified person, or whose consent lapsed."""
     found = needs_review(reading(ctx))
     if as_json:
-        print_json(found)
+        print_json([{"photo_id": pid, "reasons": list(why)} for pid, why in found.items()])
         return
     if not found:
         click.echo("Nothing needs review.")
         return
-    print_table(["photo", "why"], [(item.photo_id, "; ".join(item.reasons)) for item in found])
+    print_table(["photo", "why"], [(pid, "; ".join(why)) for pid, why in found.items()])
 
 
 @click.command()

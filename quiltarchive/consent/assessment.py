@@ -2,6 +2,7 @@
 list and export uses."""
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from quiltarchive import clock
@@ -116,36 +117,43 @@ def allowed_photo_ids_by_use(
     day = on_day or clock.today()
     store = ConsentFactsStore(archive.db)
     states = store.photo_states()
-    good = people_in_good_standing_by_use(archive, [u for u in uses if u is not Use.ARCHIVE], day)
+    standings = standings_by_use(archive, [u for u in uses if u is not Use.ARCHIVE], day)
     allowed: dict[Use, set[int]] = {}
     for use in dict.fromkeys(uses):
         passing = [state for state in states if not photo_level_reasons(0, *state, use)]
         if use is Use.ARCHIVE:
             allowed[use] = set(store.photo_ids_in_states(passing))
         else:
-            allowed[use] = set(
-                store.photos_without_blocking_people(passing, good[use], blur=blur_regions)
+            allowed[use] = store.photos_without_blocking_people(
+                passing, standings[use].out_of_standing, blur=blur_regions
             )
     return allowed
 
 
+@dataclass(frozen=True, slots=True)
+class UseStandings:
+    """Every recorded person, split by whether they may be shown for one use on one day."""
+
+    in_good_standing: frozenset[int]  # named, not do-not-identify, a consent that counts
+    out_of_standing: frozenset[int]
+
+
 def people_in_good_standing(archive: Archive, use: Use, day: date) -> frozenset[int]:
-    """Everyone who may be shown for `use` on `day` (named, not do-not-identify, a consent that
-    counts). Kept per archive session until any consent record changes."""
-    return people_in_good_standing_by_use(archive, [use], day)[use]
+    """Everyone who may be shown for `use` on `day`. Kept per archive session until any consent
+    record changes."""
+    return standings_by_use(archive, [use], day)[use].in_good_standing
 
 
-def people_in_good_standing_by_use(
-    archive: Archive, uses: Iterable[Use], day: date
-) -> dict[Use, frozenset[int]]:
-    """`people_in_good_standing` for several uses, loading the people at most once."""
+def standings_by_use(archive: Archive, uses: Iterable[Use], day: date) -> dict[Use, UseStandings]:
+    """Each person's standing for several uses, loading the people at most once, and kept for
+    the session until a person, guardian, consent, withdrawal or setting changes."""
     store = ConsentFactsStore(archive.db)
     epoch = store.consent_epoch()
-    found: dict[Use, frozenset[int]] = {}
+    found: dict[Use, UseStandings] = {}
     missing = []
     for use in dict.fromkeys(uses):
-        kept = archive.memo.get(("people in good standing", use, day))
-        if kept is not None and kept[0] == epoch and isinstance(kept[1], frozenset):
+        kept = archive.memo.get(("standings", use, day))
+        if kept is not None and kept[0] == epoch and isinstance(kept[1], UseStandings):
             found[use] = kept[1]
         else:
             missing.append(use)
@@ -158,8 +166,8 @@ def people_in_good_standing_by_use(
                 for person_id, person in people.items()
                 if person_standing(person, use, day, consent_age).ok
             )
-            archive.memo[("people in good standing", use, day)] = (epoch, good)
-            found[use] = good
+            found[use] = UseStandings(good, frozenset(people.keys() - good))
+            archive.memo[("standings", use, day)] = (epoch, found[use])
     return found
 
 

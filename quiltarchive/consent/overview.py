@@ -105,7 +105,7 @@ class ReviewLists:
 
 def review_lists(archive: Archive, on_day: date | None = None) -> ReviewLists:
     return ReviewLists(
-        needs_review={item.photo_id: item.reasons for item in needs_review(archive, on_day)},
+        needs_review=needs_review(archive, on_day),
         expiring=expiring_consents(archive, today=on_day),
     )
 

@@ -21,12 +21,6 @@ class ExpiringConsent:
     photo_ids: tuple[int, ...]  # photos that show the person identifiably
 
 
-@dataclass(frozen=True, slots=True)
-class NeedsReview:
-    photo_id: int
-    reasons: tuple[str, ...]
-
-
 def expiring_consents(
     archive: Archive, within_days: int = EXPIRING_WITHIN_DAYS, today: date | None = None
 ) -> list[ExpiringConsent]:
@@ -65,21 +59,25 @@ def expiring_consents(
     )
 
 
-def needs_review(archive: Archive, today: date | None = None) -> list[NeedsReview]:
-    """Unreviewed photos, photos with an unidentified identifiable person, and photos of people
-    whose every consent has lapsed (expired, withdrawn or superseded by nothing in force)."""
+UNREVIEWED = "nobody has recorded who is in it"
+UNIDENTIFIED = "an identifiable person in it is not identified"
+
+
+def needs_review(archive: Archive, today: date | None = None) -> dict[int, tuple[str, ...]]:
+    """Photo id → why it needs review, in photo order: unreviewed photos, photos with an
+    unidentified identifiable person, and photos of people whose every consent has lapsed
+    (expired, withdrawn or superseded, none in force)."""
     day = today or clock.today()
     store = ReviewListStore(archive.db)
-    reasons: dict[int, list[str]] = {}
-    for photo_id in store.unreviewed_photo_ids():
-        reasons.setdefault(photo_id, []).append("nobody has recorded who is in it")
+    reasons: dict[int, tuple[str, ...]] = dict.fromkeys(store.unreviewed_photo_ids(), (UNREVIEWED,))
     for photo_id in store.photos_with_unknown_people():
-        reasons.setdefault(photo_id, []).append("an identifiable person in it is not identified")
+        reasons[photo_id] = (*reasons.get(photo_id, ()), UNIDENTIFIED)
     lapsed = people_whose_consent_lapsed(archive, day)
     for photo_id, person_ids in store.photos_showing(lapsed).items():
-        for person_id in dict.fromkeys(person_ids):
-            reasons.setdefault(photo_id, []).append(f"{lapsed[person_id]}'s consent has lapsed")
-    return [NeedsReview(photo_id, tuple(found)) for photo_id, found in sorted(reasons.items())]
+        reasons[photo_id] = reasons.get(photo_id, ()) + tuple(
+            f"{lapsed[person_id]}'s consent has lapsed" for person_id in dict.fromkeys(person_ids)
+        )
+    return dict(sorted(reasons.items()))
 
 
 def people_whose_consent_lapsed(archive: Archive, day: date) -> dict[int, str]:

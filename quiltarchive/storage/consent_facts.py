@@ -16,10 +16,16 @@ CHUNK = 900
 AGE_BANDS = {band.value: band for band in AgeBand}
 
 
-def _state_values(states: list[tuple[bool, Rights, ReviewState]]) -> tuple[str, list[Any]]:
-    values = ", ".join("(?, ?, ?)" for _ in states)
-    params = [v for w, r, s in states for v in (int(w), r.value, s.value)]
-    return f"VALUES {values}", params
+def _state_clause(states: list[tuple[bool, Rights, ReviewState]]) -> tuple[str, list[Any]]:
+    """A WHERE clause for photos in any of these states, written as equalities so SQLite seeks
+    each state in the photos_consent_state index (a row-value IN list scans all of it)."""
+    clause = " OR ".join("(withheld = ? AND rights = ? AND review_state = ?)" for _ in states)
+    params = [
+        v
+        for withheld, rights, review in states
+        for v in (int(withheld), rights.value, review.value)
+    ]
+    return clause, params
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -91,14 +97,8 @@ class ConsentFactsStore:
     def photo_ids_in_states(self, states: list[tuple[bool, Rights, ReviewState]]) -> list[int]:
         if not states:
             return []
-        values, params = _state_values(states)
-        return [
-            row[0]
-            for row in self._db.execute(
-                f"SELECT id FROM photos WHERE (withheld, rights, review_state) IN ({values})",
-                params,
-            )
-        ]
+        either, params = _state_clause(states)
+        return [row[0] for row in self._db.execute(f"SELECT id FROM photos WHERE {either}", params)]
 
     def consent_epoch(self) -> int:
         """Goes up whenever a person, guardian, consent, withdrawal or setting changes."""
@@ -107,27 +107,32 @@ class ConsentFactsStore:
     def photos_without_blocking_people(
         self,
         states: list[tuple[bool, Rights, ReviewState]],
-        people_in_good_standing: frozenset[int],
+        people_not_in_good_standing: frozenset[int],
         *,
         blur: bool,
-    ) -> list[int]:
-        """Photos in `states` where every identifiable person is in good standing (or, when
-        the export blurs, has a marked region to blur): the set form of the appearance loop of
-        `consent.rules.decide_photo`, with each person's standing decided by the rules."""
+    ) -> set[int]:
+        """Photos in `states` in which no identifiable person is unknown or out of standing (or,
+        when the export blurs, every such person has a region to blur): the set form of the
+        appearance loop of `consent.rules.decide_photo`, each person's standing decided by the
+        rules. Asked by the people out of standing, so SQLite seeks them in the index."""
         if not states:
-            return []
-        values, params = _state_values(states)
-        blurred = "AND box_x IS NULL" if blur else ""
-        return [
-            row[0]
-            for row in self._db.execute(
-                f"SELECT id FROM photos WHERE (withheld, rights, review_state) IN ({values}) "
-                "EXCEPT SELECT photo_id FROM appearances WHERE identifiable = 1 "
-                "AND (person_id IS NULL OR person_id NOT IN (SELECT value FROM json_each(?))) "
-                f"{blurred}",
-                [*params, json.dumps(sorted(people_in_good_standing))],
-            )
+            return set()
+        either = " OR ".join("(withheld = ? AND rights = ? AND review_state = ?)" for _ in states)
+        params = [
+            v
+            for withheld, rights, review in states
+            for v in (int(withheld), rights.value, review.value)
         ]
+        unblurred = "AND box_x IS NULL" if blur else ""
+        candidates = self._db.execute(f"SELECT id FROM photos WHERE {either}", params)
+        blocked = self._db.execute(
+            "SELECT photo_id FROM appearances "
+            f"WHERE identifiable = 1 AND person_id IS NULL {unblurred} UNION ALL "
+            "SELECT photo_id FROM appearances WHERE identifiable = 1 "
+            f"AND person_id IN (SELECT value FROM json_each(?)) {unblurred}",
+            [json.dumps(sorted(people_not_in_good_standing))],
+        )
+        return {row[0] for row in candidates}.difference(row[0] for row in blocked)
 
     def people(self, person_ids: Iterable[int] | None = None) -> dict[int, PersonFacts]:
         """People with their guardians and every consent of theirs; all when ids is None."""

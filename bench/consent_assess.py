@@ -37,7 +37,7 @@ def best_of(repeats: int, action) -> float:
 
 
 def run(photos: int, folder: Path, repeats: int = 5) -> dict[str, float]:
-    build(folder, photos, with_files=False)
+    build(folder, photos)
     with Archive.open(folder, writable=False) as archive:
         floor = best_of(repeats, lambda: read_only_floor(archive))
         decisions: dict = {}

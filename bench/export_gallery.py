@@ -14,8 +14,6 @@ import hashlib
 import io
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -23,6 +21,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from bench.photos import camera_photos
 from quiltarchive.archive import Archive
 from quiltarchive.curation.collections import add_items, create_collection
 from quiltarchive.export.events import ExportKind
@@ -39,20 +38,7 @@ from quiltarchive.model.consent import Use
 from quiltarchive.model.photo import NewPhoto, ReviewState, Rights, TakenAtSource
 
 REPO = Path(__file__).resolve().parents[1]
-MAKE_PHOTOS = REPO.parent / "shared" / "tools" / "make_photos.py"
 DATA = REPO / "bench" / ".data"
-
-
-def camera_photos(count: int) -> Path:
-    folder = DATA / "camera-photos-500"
-    if len(list(folder.glob("img_*.jpg"))) < count:
-        folder.mkdir(parents=True, exist_ok=True)
-        print(f"Making {max(count, 500)} camera-size photos in {folder} (once)…", file=sys.stderr)
-        subprocess.run(
-            [sys.executable, str(MAKE_PHOTOS), "-o", str(folder), "-n", str(max(count, 500))],
-            check=True,
-        )
-    return folder
 
 
 def build_archive(root: Path, sources: list[Path]) -> tuple[Archive, int]:

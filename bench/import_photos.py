@@ -55,8 +55,8 @@ def drop_caches(paths: list[str]) -> None:
         Path(path).read_bytes()
 
 
-def run(count: int, workers: int, repeats: int) -> dict[str, float]:
-    folder = camera_photos(count)
+def run(count: int, workers: int, repeats: int, folder: Path | None = None) -> dict[str, float]:
+    folder = folder or camera_photos(count)
     paths = sorted(str(p) for p in folder.glob("*.jpg"))
     drop_caches(paths)
     floor_seconds = min(floor(paths, workers) for _ in range(repeats))

@@ -1,0 +1,36 @@
+"""Small runs of the benchmarks, so they never rot (their figures are not judged here: timings
+on a shared CI machine mean nothing; `make bench` is run by hand on a quiet machine)."""
+
+import os
+
+from bench import catalogue, consent_assess, import_photos
+
+
+def test_the_import_benchmark_runs_against_its_floor(camera_photos):
+    result = import_photos.run(6, workers=2, repeats=1, folder=camera_photos)
+    assert result["photos"] == 6
+    assert result["import_per_second"] > 0 and result["floor_per_second"] > 0
+    assert "target >= 0.8" in import_photos.report(result)
+
+
+def test_the_catalogue_benchmark_measures_every_list_and_memory(tmp_path):
+    rows = catalogue.run(1_000, tmp_path / "catalogue")
+    names = [row["what"] for row in rows]
+    for expected in (
+        "open the archive and read the grid's first page",
+        "smart list: withheld",
+        "smart list: needs review (warm)",
+        "smart list: ready for press (cold)",
+        "assess-all for web: which photos may go (cold)",
+        "peak memory (RSS) of all the above",
+    ):
+        assert expected in names
+    table = catalogue.table(rows)
+    assert table.count("\n") == len(rows) + 1
+    assert all(row["ms"] is None or row["ms"] >= 0 for row in rows)
+
+
+def test_the_consent_benchmark_agrees_with_itself(tmp_path):
+    result = consent_assess.run(1_000, tmp_path / "archive", repeats=1)
+    assert 0 < result["allowed"] < 1_000  # the bulk and per-photo paths were checked equal
+    assert result["ready_seconds"] > 0 and os.cpu_count()

@@ -441,8 +441,10 @@ class MainWindow(QMainWindow):
         self.photos.reload()
 
     def _show_imported(self, event_id: int | None) -> None:
-        if event_id is None or not self.sidebar.choose(Place("event", event_id)):
+        if event_id is None:
             self.sidebar.choose(ALL_PHOTOS)
+        else:
+            self.sidebar.choose_when_listed(Place("event", event_id))
 
     # -- saving state ----------------------------------------------------------------------
 

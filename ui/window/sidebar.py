@@ -87,6 +87,7 @@ class Sidebar(QTreeView):
         self.setModel(self._model)
         self.setItemDelegate(CountDelegate(self))
         self._items: dict[tuple[str, int | None, Use | None], QStandardItem] = {}
+        self._pending: Place | None = None
         root = self._model.invisibleRootItem()
         self._all = self._place(root, ALL_PHOTOS, self.tr("All photos"), "photos")
         self._events = self._header(root, self.tr("Events"), "event")
@@ -188,7 +189,15 @@ class Sidebar(QTreeView):
         self.setCurrentIndex(item.index())
         return True
 
+    def choose_when_listed(self, place: Place) -> None:
+        """Choose a place now, or as soon as it is listed (an event or collection just made
+        appears when the places are next read)."""
+        self._pending = None if self.choose(place) else place
+
     def _keep(self, chosen: Place | None) -> None:
+        if self._pending is not None and self.choose(self._pending):
+            self._pending = None
+            return
         if chosen is not None and not self.choose(chosen):
             self.choose(ALL_PHOTOS)
 

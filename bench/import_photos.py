@@ -1,10 +1,8 @@
 """Import throughput against its floor, measured in the same run on the same files.
 
 Floor: each file read, hashed (SHA-256) and decoded to thumbnail size with JPEG shrink-on-load,
-spread over all cores, with nothing else. A second floor decodes to the preview's size instead,
-which the import must do to make a 1600 px preview: the rest is what the import adds.
-Import: `import_photos` into a new archive (copy, verify, hash, EXIF, thumbnail, preview,
-rows), with one worker process per core.
+spread over all cores, with nothing else. Import: `import_photos` into a new archive (copy,
+verify, hash, EXIF, thumbnail, preview, rows), with one worker process per core.
 """
 
 import argparse
@@ -13,7 +11,6 @@ import io
 import os
 import tempfile
 import time
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -22,28 +19,23 @@ from PIL import Image
 
 from bench.photos import camera_photos
 from quiltarchive.archive import Archive
-from quiltarchive.imaging.renditions import PREVIEW_SIZE, THUMBNAIL_SIZE
 from quiltarchive.importing.pipeline import import_photos
 
 
-def floor_one(path: str, longest: int = THUMBNAIL_SIZE) -> str:
+def floor_one(path: str) -> str:
     data = Path(path).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     image = Image.open(io.BytesIO(data))
-    image.draft("RGB", (longest, longest * image.height // image.width))
+    image.draft("RGB", (256, 256 * image.height // image.width))
     image.load()
     return digest
 
 
-def preview_floor_one(path: str) -> str:
-    return floor_one(path, PREVIEW_SIZE)
-
-
-def floor(paths: list[str], workers: int, one: Callable[[str], str] = floor_one) -> float:
+def floor(paths: list[str], workers: int) -> float:
     with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
-        list(pool.map(one, paths[:workers]))  # start the workers before timing
+        list(pool.map(floor_one, paths[:workers]))  # start the workers before timing
         started = time.perf_counter()
-        list(pool.map(one, paths, chunksize=1))
+        list(pool.map(floor_one, paths, chunksize=1))
         return time.perf_counter() - started
 
 
@@ -68,7 +60,6 @@ def run(count: int, workers: int, repeats: int, folder: Path | None = None) -> d
     paths = sorted(str(p) for p in folder.glob("*.jpg"))
     drop_caches(paths)
     floor_seconds = min(floor(paths, workers) for _ in range(repeats))
-    preview_seconds = min(floor(paths, workers, preview_floor_one) for _ in range(repeats))
     import_seconds, imported = min(import_once(folder, workers) for _ in range(repeats))
     assert imported == len(paths)
     return {
@@ -77,8 +68,6 @@ def run(count: int, workers: int, repeats: int, folder: Path | None = None) -> d
         "import_per_second": len(paths) / import_seconds,
         "floor_per_second": len(paths) / floor_seconds,
         "ratio": floor_seconds / import_seconds,
-        "preview_floor_per_second": len(paths) / preview_seconds,
-        "ratio_to_preview_floor": preview_seconds / import_seconds,
     }
 
 
@@ -87,9 +76,7 @@ def report(result: dict[str, float]) -> str:
         f"import: {result['photos']} camera-size photos, {result['workers']} workers: "
         f"{result['import_per_second']:.1f} photos/s; floor (read + SHA-256 + shrink-on-load "
         f"decode) {result['floor_per_second']:.1f} photos/s; ratio {result['ratio']:.2f} "
-        "(target >= 0.8); floor with the preview's decode (1600 px) "
-        f"{result['preview_floor_per_second']:.1f} photos/s, ratio "
-        f"{result['ratio_to_preview_floor']:.2f}"
+        "(target >= 0.8)"
     )
 
 

@@ -59,7 +59,11 @@ def import_photos(
                 "import started",
                 "import_batch",
                 batch.id,
-                after={"sources": source_list, "files": len(found), "event_id": event_id},
+                after={
+                    "sources": [files.display_name(s) for s in source_list],
+                    "files": len(found),
+                    "event_id": event_id,
+                },
             )
         yield from _run(archive, batch, items, found, workers, cancel or threading.Event())
 
@@ -137,7 +141,7 @@ class _Batch:
             kind,
             self.done,
             self.total,
-            path,
+            files.display_name(path),
             seconds=time.monotonic() - self.started,
             **details,  # type: ignore[arg-type]
         )
@@ -149,7 +153,7 @@ class _Batch:
         with self.archive.atomic():
             self.archive.imports.finish_item(item.id, status, reason=reason)
         self.done += 1
-        outcome = Outcome(item.source_path, reason)
+        outcome = _outcome(item.source_path, reason)
         (self.skipped if status is ItemStatus.SKIPPED else self.failed).append(outcome)
         kind = EventKind.SKIPPED if status is ItemStatus.SKIPPED else EventKind.FAILED
         return self.event(kind, item.source_path, reason=reason)
@@ -164,7 +168,7 @@ class _Batch:
                 self.archive.imports.finish_item(
                     job.item_id, ItemStatus.FAILED, reason=result.reason
                 )
-            self.failed.append(Outcome(path, result.reason))
+            self.failed.append(_outcome(path, result.reason))
             self.archive_full = self.archive_full or result.archive_full
             return self.event(EventKind.FAILED, path, reason=result.reason)
         if isinstance(result, NotAPhoto):
@@ -172,7 +176,7 @@ class _Batch:
                 self.archive.imports.finish_item(
                     job.item_id, ItemStatus.SKIPPED, reason=result.reason
                 )
-            self.skipped.append(Outcome(path, result.reason))
+            self.skipped.append(_outcome(path, result.reason))
             return self.event(EventKind.SKIPPED, path, reason=result.reason)
         if isinstance(result, AlreadyStored):
             return self._duplicate(job, result.sha256)
@@ -198,7 +202,7 @@ class _Batch:
             self.archive.imports.finish_item(
                 job.item_id, ItemStatus.DUPLICATE, sha256=sha256, photo_id=photo_id, reason=reason
             )
-        self.duplicates.append(Outcome(job.source_path, reason))
+        self.duplicates.append(_outcome(job.source_path, reason))
         return self.event(EventKind.DUPLICATE, job.source_path, photo_id=photo_id, reason=reason)
 
     def _place(self, job: FileJob, result: Processed) -> ImportEvent:
@@ -222,7 +226,7 @@ class _Batch:
             )
         self.imported += 1
         if result.note:
-            self.notes.append(Outcome(job.source_path, result.note))
+            self.notes.append(_outcome(job.source_path, result.note))
         return self.event(
             EventKind.IMPORTED, job.source_path, photo_id=photo_id, reason=result.note
         )
@@ -239,6 +243,11 @@ class _Batch:
             cancelled=cancelled,
             seconds=time.monotonic() - self.started,
         )
+
+
+def _outcome(path: str, reason: str) -> Outcome:
+    """Outcomes are for showing: a name that is not UTF-8 is shown with its bytes escaped."""
+    return Outcome(files.display_name(path), reason)
 
 
 def _run(

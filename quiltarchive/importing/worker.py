@@ -131,7 +131,7 @@ def _process(job: FileJob) -> FileResult:
         note = f"the name says .{name_extension} but it is a {label} image; stored as .{extension}"
     facts = NewPhoto(
         sha256=sha256,
-        file_name=source.name,
+        file_name=files.display_name(source.name),
         extension=extension,
         format=image.format or format_name,
         size_bytes=info.st_size,

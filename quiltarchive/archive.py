@@ -22,7 +22,7 @@ from quiltarchive.storage.audit import AuditStore
 from quiltarchive.storage.collections import CollectionStore
 from quiltarchive.storage.consents import ConsentStore
 from quiltarchive.storage.database import close as close_connection
-from quiltarchive.storage.database import connect
+from quiltarchive.storage.database import connect, transaction
 from quiltarchive.storage.events import EventStore
 from quiltarchive.storage.imports import ImportStore
 from quiltarchive.storage.ledger import LedgerStore
@@ -184,7 +184,7 @@ class Archive:
         """All the writes inside happen together or not at all."""
         if not self.writable:
             raise ReadOnlyArchive(f"The archive in {self.layout.root} was opened for reading only.")
-        with self.db.atomic() as db:
+        with transaction(self.db) as db:
             yield db
 
     # -- stores ----------------------------------------------------------------------------

@@ -67,6 +67,8 @@ def import_(
         print_json(summary)
     else:
         _print_summary(summary)
+    if summary.archive_full:
+        ctx.exit(1)
 
 
 def _run_with_progress(events: Iterator[ImportEvent], cancel: threading.Event) -> ImportSummary:
@@ -113,7 +115,12 @@ def _ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
 
 
 def _print_summary(summary: ImportSummary) -> None:
-    verb = "Cancelled after importing" if summary.cancelled else "Imported"
+    if summary.archive_full:
+        verb = "Stopped: the archive's disk is full. Imported"
+    elif summary.cancelled:
+        verb = "Cancelled after importing"
+    else:
+        verb = "Imported"
     click.echo(
         f"{verb} {summary.imported} photo(s) in {short_duration(summary.seconds)} "
         f"(import batch {summary.batch_id})."
@@ -130,7 +137,12 @@ def _print_summary(summary: ImportSummary) -> None:
             click.echo(f"  {outcome.path}: {outcome.reason}")
     for outcome in summary.notes:
         click.echo(f"Note: {outcome.path}: {outcome.reason}")
-    if summary.cancelled:
+    if summary.archive_full:
+        click.echo(
+            f"{summary.remaining} file(s) not yet imported; nothing half-written was kept. "
+            "Free some space, then `quiltarchive import --resume` carries on."
+        )
+    elif summary.cancelled:
         click.echo(
             f"{summary.remaining} file(s) not yet read; `quiltarchive import --resume` carries on."
         )

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from quiltarchive.archive import Archive
-from quiltarchive.errors import QuiltArchiveError
+from quiltarchive.errors import DISK_FULL_ERRNOS, ArchiveFull, QuiltArchiveError
 from quiltarchive.locations import chosen_archive_path
 
 
@@ -53,8 +53,16 @@ class FriendlyGroup(click.Group):
             click.echo(f"Error: {error.format_message()}", err=True)
             ctx.exit(2)
         except QuiltArchiveError as error:
-            session = ctx.find_object(Session)
-            if session is not None and session.as_json:
-                click.echo(json.dumps({"error": str(error)}, ensure_ascii=False))
-            click.echo(f"Error: {error}", err=True)
-            ctx.exit(1)
+            self._fail(ctx, str(error))
+        except OSError as error:
+            if error.errno not in DISK_FULL_ERRNOS:
+                raise
+            self._fail(ctx, str(ArchiveFull()))
+
+    @staticmethod
+    def _fail(ctx: click.Context, message: str) -> None:
+        session = ctx.find_object(Session)
+        if session is not None and session.as_json:
+            click.echo(json.dumps({"error": message}, ensure_ascii=False))
+        click.echo(f"Error: {message}", err=True)
+        ctx.exit(1)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from quiltarchive import files
 from quiltarchive.archive import Archive
-from quiltarchive.errors import InvalidInput, QuiltArchiveError
+from quiltarchive.errors import DISK_FULL_ERRNOS, ArchiveFull, InvalidInput, QuiltArchiveError
 from quiltarchive.importing.discovery import Found, discover
 from quiltarchive.importing.events import EventKind, ImportEvent, ImportSummary, Outcome
 from quiltarchive.importing.runners import default_workers, run_in_pool, run_inline
@@ -158,9 +158,25 @@ class _Batch:
         kind = EventKind.SKIPPED if status is ItemStatus.SKIPPED else EventKind.FAILED
         return self.event(kind, item.source_path, reason=reason)
 
-    def record(self, job: FileJob, result: FileResult) -> ImportEvent:
+    def record(self, job: FileJob, result: FileResult) -> ImportEvent | None:
+        """The event for a file's result; None when the disk is full and the file waits."""
+        try:
+            return self._record(job, result)
+        except ArchiveFull:
+            self.archive_full = True
+        except OSError as error:
+            if error.errno not in DISK_FULL_ERRNOS:
+                raise
+            self.archive_full = True
+        return None
+
+    def _record(self, job: FileJob, result: FileResult) -> ImportEvent | None:
         if isinstance(result, AlreadyStored):
             result = self._duplicate_or_adopt(job, result)
+        if isinstance(result, Failed) and result.archive_full:
+            # Not the file's fault: it stays pending, and a resume imports it once there is room.
+            self.archive_full = True
+            return None
         self.done += 1
         path = job.source_path
         if isinstance(result, Failed):
@@ -169,7 +185,6 @@ class _Batch:
                     job.item_id, ItemStatus.FAILED, reason=result.reason
                 )
             self.failed.append(_outcome(path, result.reason))
-            self.archive_full = self.archive_full or result.archive_full
             return self.event(EventKind.FAILED, path, reason=result.reason)
         if isinstance(result, NotAPhoto):
             with self.archive.atomic():
@@ -241,6 +256,7 @@ class _Batch:
             failed=self.failed,
             notes=self.notes,
             cancelled=cancelled,
+            archive_full=self.archive_full,
             seconds=time.monotonic() - self.started,
         )
 
@@ -276,23 +292,33 @@ def _run(
         if result is None:
             yield run.event(EventKind.FILE_STARTED, job.source_path)
             continue
-        yield run.record(job, result)
+        event = run.record(job, result)
+        if event is not None:
+            yield event
         if run.archive_full:
             cancel.set()
 
     cancelled = cancel.is_set() and run.done < run.total
     status = BatchStatus.CANCELLED if cancelled else BatchStatus.COMPLETE
-    with archive.atomic():
-        archive.imports.set_batch_status(batch.id, status)
-        archive.audit.record(
-            "import cancelled" if cancelled else "import finished",
-            "import_batch",
-            batch.id,
-            after={
-                "imported": run.imported,
-                "duplicates": len(run.duplicates),
-                "skipped": len(run.skipped),
-                "failed": len(run.failed),
-            },
-        )
+    # Copies that were never moved into place (the disk filled up around them) go now.
+    for leftover in archive.layout.incoming.iterdir():
+        files.remove_file(leftover)
+    try:
+        with archive.atomic():
+            archive.imports.set_batch_status(batch.id, status)
+            archive.audit.record(
+                "import cancelled" if cancelled else "import finished",
+                "import_batch",
+                batch.id,
+                after={
+                    "imported": run.imported,
+                    "duplicates": len(run.duplicates),
+                    "skipped": len(run.skipped),
+                    "failed": len(run.failed),
+                },
+            )
+    except ArchiveFull:
+        # Not even this fits: the batch stays `running`, and the next opening of the archive
+        # marks it interrupted, which an import --resume carries on.
+        run.archive_full = True
     yield run.event(EventKind.FINISHED, summary=run.summary(cancelled))

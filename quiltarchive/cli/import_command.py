@@ -4,12 +4,14 @@ import contextlib
 import signal
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import click
 
 from quiltarchive.cli.output import json_option, print_json, progress_bar, short_duration
 from quiltarchive.cli.session import writing
+from quiltarchive.cli.values import DAY
 from quiltarchive.events import ensure_event
 from quiltarchive.importing.events import EventKind, ImportEvent, ImportSummary
 from quiltarchive.importing.pipeline import import_photos, resume_import
@@ -23,7 +25,7 @@ from quiltarchive.importing.pipeline import import_photos, resume_import
     metavar="NAME",
     help="The workshop or event the photos belong to (created if new).",
 )
-@click.option("--event-date", metavar="YYYY-MM-DD", help="The date of a new event.")
+@click.option("--event-date", type=DAY, help="The date of a new event.")
 @click.option("--venue", default="", help="Where a new event was held.")
 @click.option(
     "--workers", type=click.IntRange(1, 64), help="Worker processes (default: one per core)."
@@ -38,7 +40,7 @@ def import_(
     ctx: click.Context,
     sources: tuple[str, ...],
     event_name: str | None,
-    event_date: str | None,
+    event_date: date | None,
     venue: str,
     workers: int | None,
     resume: bool,
@@ -51,6 +53,10 @@ def import_(
     cannot be imported are listed with the reason; the rest of the import goes on. Ctrl-C stops
     cleanly, and `import --resume` carries on later.
     """
+    if (event_date or venue) and not event_name:
+        raise click.UsageError(
+            "--event-date and --venue describe a new event: name it with --event."
+        )
     archive = writing(ctx)
     cancel = threading.Event()
     if resume:

@@ -52,6 +52,9 @@ def import_(
     Files already in the archive are recognised by their content and not added twice. Files that
     cannot be imported are listed with the reason; the rest of the import goes on. Ctrl-C stops
     cleanly, and `import --resume` carries on later.
+
+    Exits with status 1 if any file could not be imported (or the archive's disk is full), and 0
+    when everything went in or was only skipped (already in the archive, or not a photo).
     """
     if (event_date or venue) and not event_name:
         raise click.UsageError(
@@ -73,8 +76,8 @@ def import_(
         print_json(summary)
     else:
         _print_summary(summary)
-    if summary.archive_full:
-        ctx.exit(1)
+    if summary.failed or summary.archive_full:
+        ctx.exit(1)  # for scripts: not everything went in (duplicates and non-photos are fine)
 
 
 def _run_with_progress(events: Iterator[ImportEvent], cancel: threading.Event) -> ImportSummary:

@@ -58,3 +58,37 @@ def test_the_core_refuses_an_impossible_event_date_too(archive):
         "2026-03-14",
         "Library",
     )
+
+
+def test_a_file_that_fails_makes_the_exit_status_1_after_importing_the_rest(cli, corpus, tmp_path):
+    card = tmp_path / "card"
+    card.mkdir()
+    (card / "IMG_0001.JPG").write_bytes((corpus / "exif-samples/jpg/Canon_40D.jpg").read_bytes())
+    (card / "IMG_0002.JPG").write_bytes(b"")
+    (card / "IMG_0003.JPG").write_text("<html>saved from a web page</html>")
+
+    result = cli("import", card, expect=1)
+
+    assert "Imported 1 photo(s)" in result.stdout
+    assert "2 could not be imported:" in result.stdout
+    assert f"{card / 'IMG_0002.JPG'}: the file is empty (0 bytes)" in result.stdout
+    assert (
+        f"{card / 'IMG_0003.JPG'}: the name says .jpg but the content is not an image"
+        in result.stdout
+    )
+    summary = cli.json("import", card, expect=1)
+    assert [o["reason"] for o in summary["failed"]] == [
+        "the file is empty (0 bytes)",
+        "the name says .jpg but the content is not an image",
+    ]
+    assert len(summary["duplicates"]) == 1
+
+
+def test_only_duplicates_and_non_photos_skipped_is_exit_status_0(cli, corpus, tmp_path):
+    card = tmp_path / "card"
+    card.mkdir()
+    (card / "IMG_0001.JPG").write_bytes((corpus / "exif-samples/jpg/Canon_40D.jpg").read_bytes())
+    (card / "MVI_0002.MOV").write_bytes(b"\x00\x00\x00\x14ftypqt  ")
+    assert "Imported 1 photo(s)" in cli("import", card).stdout
+    again = cli("import", card, expect=0)
+    assert "1 already in the archive, not added again." in again.stdout

@@ -10,6 +10,9 @@ from sqlite_utils import Database
 
 from quiltarchive.errors import ArchiveFull
 
+# The rest of the core holds connections by this name and never touches SQLite itself.
+Connection = Database
+
 BUSY_TIMEOUT_MS = 10_000
 LOW_SPACE_BYTES = 1 << 20  # less than this free, and an I/O error is the disk being full
 
@@ -101,9 +104,13 @@ def run_script(db: Database, script: str) -> None:
 
 
 def close(db: Database, *, optimize: bool) -> None:
-    """Close a connection; a writer first lets SQLite refresh its query planner statistics."""
-    try:
-        if optimize:
-            db.execute("PRAGMA optimize")
-    finally:
-        db.close()
+    """Close a connection; a writer first lets SQLite refresh its query planner statistics.
+
+    Closing never fails: a connection that is already broken (its disk gone) is let go.
+    """
+    with contextlib.suppress(sqlite3.Error):
+        try:
+            if optimize:
+                db.execute("PRAGMA optimize")
+        finally:
+            db.close()

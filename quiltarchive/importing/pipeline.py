@@ -112,8 +112,14 @@ class _exclusive:
                 raise QuiltArchiveError("An import into this archive is already running.")
             _running_imports.add(self._key)
         incoming = self._archive.layout.incoming
-        shutil.rmtree(incoming, ignore_errors=True)
-        incoming.mkdir(parents=True, exist_ok=True)
+        try:
+            shutil.rmtree(incoming, ignore_errors=True)
+            incoming.mkdir(parents=True, exist_ok=True)
+        except BaseException as error:
+            self.__exit__()
+            if isinstance(error, OSError) and error.errno in DISK_FULL_ERRNOS:
+                raise ArchiveFull() from error
+            raise
 
     def __exit__(self, *exc_info: object) -> None:
         with _running_guard:

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.people = PeoplePage(self.archive, self)
         self.person = PersonPage(self.archive, self.edits, self.status, self.loader, self)
         self.expiring = ExpiringPage(self.status, self)
-        self.patches = PatchesPage(self)
+        self.patches = PatchesPage(self.archive, self.edits, self)
         self.pages = QStackedWidget(self)
         for page in (self.photos, self.people, self.person, self.expiring, self.patches):
             self.pages.addWidget(page)
@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
             self.people.reload()
         elif place.kind == "expiring":
             self.expiring.refresh()
+        elif place.kind == "patches":
+            self.patches.reload()
         self._count_changed()
 
     def _page_for(self, place: Place) -> QWidget:

@@ -222,8 +222,8 @@ class RenderDialog(QDialog):
         )
         self.message.setText(
             self.tr(
-                "Written {0} ({1} × {2} px): {3} patches shown for {4}, {5} drawn as "
-                "placeholders{6}, {7} empty cells."
+                "Written {0} ({1} × {2} px). Patches shown for {4}: {3}; drawn as "
+                "placeholders: {5}{6}; empty cells: {7}."
             ).format(
                 report.path,
                 report.width,

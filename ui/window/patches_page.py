@@ -1,6 +1,8 @@
 """Patches, quilts and stories: the patches with their makers and consent, the quilt map, and
 residents' stories. Everything shown is read in the background and read again after an edit."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -34,6 +36,7 @@ class PatchesPage(QWidget):
         self.data: Works | None = None
         self.dialog: PatchDialog | StoryDialog | None = None
         self._generation = 0
+        self._when_loaded: list[Callable[[], object]] = []
         self.loader = ThumbnailLoader(self)
         self.loader.set_size(THUMB)
         heading = QLabel(self.tr("Patches, quilts and stories"), self)
@@ -87,6 +90,9 @@ class PatchesPage(QWidget):
                 self.patches.show_works(works)
                 self.quilts.show_works(works)
                 self.stories.show_works(works)
+                waiting, self._when_loaded = self._when_loaded, []
+                for step in waiting:
+                    step()
                 self.loaded.emit()
 
         run_task(lambda: read_works(archive, use), done, owner=self)
@@ -114,3 +120,15 @@ class PatchesPage(QWidget):
 
     def show_tab(self, tab: QWidget) -> None:
         self.tabs.setCurrentWidget(tab)
+
+    def open_later(self, kind: str, record_id: int) -> None:
+        """Open a patch or a story (as a search found it) once the lists are read."""
+        archive = self._archive
+        if kind == "patch":
+            self.show_tab(self.patches)
+            step = lambda: self.open_patch(archive.patches.get(record_id))  # noqa: E731
+        else:
+            self.show_tab(self.stories)
+            step = lambda: self.open_story(archive.stories.get(record_id))  # noqa: E731
+        self._when_loaded.append(step)
+        self.reload()

@@ -51,15 +51,12 @@ def test_the_patch_list_shows_thumbnail_maker_place_and_consent(qtbot, workshop,
     assert page.isVisible() and window.pages.currentWidget() is page
     assert [r.patch.code for r in shown_rows(page)] == ["P-0001", "P-0002"]
     assert cell_text(page, 0, 1) == "Bridges" and cell_text(page, 0, 2) == "Amina Yusuf"
-    assert cell_text(page, 0, 3) == "Connecting Communities: row 1, column 2"
+    assert cell_text(page, 0, 3) == "Row 1, column 2 of Connecting Communities"
     assert cell_text(page, 1, 3) == "not placed"
     page.use.setCurrentIndex(page.use.findData(Use.PRINT.value))
     qtbot.waitUntil(lambda: page.data.use is Use.PRINT)
     assert cell_text(page, 0, 4) == "yes — credit “Amina Yusuf”"
-    assert (
-        cell_text(page, 1, 4)
-        == "no — Patch P-0002: Tom Okafor has no consent recorded (needed for print)."
-    )
+    assert cell_text(page, 1, 4) == "no — Tom Okafor has no consent recorded (needed for print)."
     page.use.setCurrentIndex(page.use.findData(Use.WEB.value))
     qtbot.waitUntil(lambda: page.data.use is Use.WEB)
     assert "Amina Yusuf's current consent does not cover web." in cell_text(page, 0, 4)
@@ -165,3 +162,22 @@ def test_changing_a_patch_and_its_photos_in_one_undoable_edit(
     dialog.save_button.click()
     assert dialog.error.text() == "There is already a patch with the code P-0001."
     assert archive.patches.by_code("P-0002").title == "Rivers"
+
+
+def test_the_quilt_and_story_dialogs_name_their_controls(qtbot, workshop, open_window):
+    from tests.ui.test_main_window import unnamed_controls
+
+    amina = workshop.consenting_adult("Amina Yusuf")
+    quilt = workshop.quilt(rows=2, columns=2)
+    patch = workshop.patch("P-0001", amina, photo=workshop.patch_photo(), place=(quilt.id, 1, 1))
+    window, page = open_patches(qtbot, open_window)
+    patch_dialog = page.open_patch(patch)
+    dialogs = [patch_dialog, patch_dialog.front.open_picker(), page.open_story(None)]
+    page.show_tab(page.quilts)
+    qtbot.waitUntil(lambda: page.quilts.grid is not None)
+    dialogs += [page.quilts.new_quilt(), page.quilts.open_render()]
+    assert unnamed_controls(window) == []
+    for dialog in dialogs:
+        assert dialog.accessibleName(), type(dialog).__name__
+        assert unnamed_controls(dialog) == [], type(dialog).__name__
+        dialog.close()

@@ -58,7 +58,7 @@ def test_recording_a_story_and_whether_it_may_be_published(qtbot, archive, tmp_p
     proxy = page.stories.proxy
     assert proxy.data(proxy.index(0, 1)) == "Amina Yusuf"
     assert proxy.data(proxy.index(0, 3)) == "en"
-    assert proxy.data(proxy.index(0, 4)) == "1 photos, 1 patches"
+    assert proxy.data(proxy.index(0, 4)) == "1 photo, 1 patch"
     assert proxy.data(proxy.index(0, 5)) == "yes"
 
     page.stories.table.activated.emit(proxy.index(0, 0))

@@ -88,7 +88,7 @@ class PatchDialog(QDialog):
         self.event.addItem(self.tr("None"), None)
         for event in archive.events.list():
             self.event.addItem(event.name, event.id)
-        self.received_known = QCheckBox(self.tr("Received on"), self)
+        self.received_known = QCheckBox(self.tr("on"), self)
         self.received_known.setAccessibleName(self.tr("Date received is known"))
         self.received = QDateEdit(self)
         self.received.setAccessibleName(self.tr("Date received"))

@@ -23,7 +23,7 @@ def place_text(row: PatchRow) -> str:
     position = row.patch.position
     if position is None:
         return text.tr("not placed")
-    return text.tr("{0}: row {1}, column {2}").format(row.quilt, position.row, position.column)
+    return text.tr("Row {1}, column {2} of {0}").format(row.quilt, position.row, position.column)
 
 
 def consent_text(row: PatchRow) -> str:
@@ -32,7 +32,8 @@ def consent_text(row: PatchRow) -> str:
         if decision.credit:
             return text.tr("yes — credit “{0}”").format(decision.credit)
         return text.tr("yes — no name in the credit")
-    return text.tr("no — {0}").format(decision.reasons[0] if decision.reasons else "")
+    reason = decision.reasons[0] if decision.reasons else ""
+    return text.tr("no — {0}").format(reason.removeprefix(f"Patch {row.patch.code}: "))
 
 
 class PatchTableModel(RecordTableModel[PatchRow]):
@@ -92,7 +93,7 @@ class PatchList(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setIconSize(QSize(THUMB, THUMB))
         self.table.verticalHeader().setDefaultSectionSize(THUMB + 6)
-        for column, width in enumerate((140, 220, 180, 240)):
+        for column, width in enumerate((130, 200, 170, 290)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)
 
@@ -100,6 +101,7 @@ class PatchList(QWidget):
         self.find.setAccessibleName(self.tr("Find a patch"))
         self.find.setPlaceholderText(self.tr("Find a patch by code, title, maker…"))
         self.find.setClearButtonEnabled(True)
+        self.find.setMinimumWidth(260)
         self.find.textChanged.connect(self.proxy.setFilterFixedString)
         self.new_button = QPushButton(self.tr("New patch…"), self)
         self.new_button.setAccessibleName(self.tr("New patch"))

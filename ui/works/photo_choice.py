@@ -136,7 +136,7 @@ class PhotoField(QWidget):
         self.ids = list(photo_ids)
         photos = self._archive.photos.get_many(self.ids)
         self.shown.setText(
-            ", ".join(self.tr("{0} ({1})").format(p.file_name, p.id) for p in photos)
+            ", ".join(self.tr("{0} (photo {1})").format(p.file_name, p.id) for p in photos)
             or self.tr("none")
         )
         self.clear_button.setEnabled(bool(self.ids))

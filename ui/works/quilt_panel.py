@@ -1,8 +1,8 @@
 """The Quilts tab: choose a quilt, see its map, drag patches onto it (from the map or from the
 patches not yet placed), filter to the patches a use allows, create a quilt, render it."""
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from ui.works.render_dialog import RenderDialog
 from ui.works.work_edits import WorkEdits
 
 MIN_CELL, MAX_CELL = 72, 168
+LIST_ICON = 40
 
 
 class UnplacedList(QListWidget):
@@ -47,6 +48,7 @@ class UnplacedList(QListWidget):
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setIconSize(QSize(LIST_ICON, LIST_ICON))
 
     def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
         return patch_mime(items[0].data(Qt.ItemDataRole.UserRole)) if items else QMimeData()
@@ -83,6 +85,9 @@ class QuiltPanel(QWidget):
         self._show_next: int | None = None  # a quilt just created, shown once listed
         self.loader = ThumbnailLoader(self)
         self.loader.set_size(120)
+        self.list_loader = ThumbnailLoader(self)
+        self.list_loader.set_size(LIST_ICON)
+        self.list_loader.loaded.connect(self._icon_loaded)
 
         self.quilt = QComboBox(self)
         self.quilt.setAccessibleName(self.tr("Quilt shown"))
@@ -104,11 +109,13 @@ class QuiltPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Quilt map message"))
         self.message.setStyleSheet("color: #a32020;")
+        self.message.setVisible(False)
         self.map = QuiltMapView(self.loader, self)
         self.scroll = QScrollArea(self)
         self.scroll.setWidget(self.map)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.scroll.setFocusProxy(self.map)
+        self.scroll.viewport().installEventFilter(self)
         self.unplaced = UnplacedList(self)
         unplaced_title = QLabel(self.tr("Not placed yet — drag onto a cell"), self)
         unplaced_title.setBuddy(self.unplaced)
@@ -143,7 +150,7 @@ class QuiltPanel(QWidget):
         self.render_button.clicked.connect(self.open_render)
         self.map.patch_clicked.connect(self.patch_requested)
         self.map.drop_requested.connect(self.place)
-        self.map.drop_refused.connect(self.message.setText)
+        self.map.drop_refused.connect(self._say)
         self.unplaced.itemActivated.connect(
             lambda item: self.patch_requested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
@@ -182,7 +189,22 @@ class QuiltPanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, row.patch.id)
                 item.setToolTip(row.maker)
                 self.unplaced.addItem(item)
+                if row.thumbnail is not None:
+                    key = f"unplaced:{row.patch.front_photo_id}"
+                    item.setData(Qt.ItemDataRole.UserRole + 1, key)
+                    pixmap = self.list_loader.pixmap(key)
+                    if pixmap is None:
+                        self.list_loader.request(key, row.thumbnail)
+                    else:
+                        item.setIcon(QIcon(pixmap))
         self.read_grid()
+
+    def _icon_loaded(self, key: str) -> None:
+        pixmap = self.list_loader.pixmap(key)
+        for n in range(self.unplaced.count()):
+            item = self.unplaced.item(n)
+            if pixmap is not None and item.data(Qt.ItemDataRole.UserRole + 1) == key:
+                item.setIcon(QIcon(pixmap))
 
     def read_grid(self) -> None:
         self._generation += 1
@@ -220,9 +242,14 @@ class QuiltPanel(QWidget):
         down = (viewport.height() - MARGIN - GAP) // quilt.rows - GAP
         self.map.set_cell_size(max(MIN_CELL, min(MAX_CELL, across, max(down, MIN_CELL))))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_cells()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_cells()
+        return super().eventFilter(watched, event)
+
+    def _say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -231,11 +258,11 @@ class QuiltPanel(QWidget):
         if quilt_id is None:
             return
         outcome = self._works.place(patch_id, quilt_id, row, column)
-        self.message.setText("" if outcome.ok else outcome.error)
+        self._say("" if outcome.ok else outcome.error)
 
     def unplace(self, patch_id: int) -> None:
         outcome = self._works.unplace(patch_id)
-        self.message.setText("" if outcome.ok else outcome.error)
+        self._say("" if outcome.ok else outcome.error)
 
     def new_quilt(self) -> QuiltDialog:
         self.quilt_dialog = QuiltDialog(self._works, self)

@@ -70,11 +70,13 @@ class RenderDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.by_width = QRadioButton(self.tr("Width in pixels"), self)
         self.by_width.setChecked(True)
+        self.by_width.setAccessibleName(self.tr("Size by width in pixels"))
         self.width_px = QSpinBox(self)
         self.width_px.setAccessibleName(self.tr("Width in pixels"))
         self.width_px.setRange(100, MAX_WIDTH)
         self.width_px.setValue(DEFAULT_WIDTH)
         self.by_poster = QRadioButton(self.tr("Poster"), self)
+        self.by_poster.setAccessibleName(self.tr("Size as a poster in inches at a dpi"))
         self.inches = QDoubleSpinBox(self)
         self.inches.setAccessibleName(self.tr("Poster width in inches"))
         self.inches.setRange(1, 200)
@@ -136,11 +138,11 @@ class RenderDialog(QDialog):
         seam_row.addWidget(self.seam, 1)
         seam_row.addWidget(pick)
         form = QFormLayout()
-        form.addRow(self.tr("&File"), file_row)
+        form.addRow(self._label(self.tr("&File"), self.path), file_row)
         form.addRow(self.tr("Size"), width_row)
         form.addRow(self.tr("&For"), self.use)
         form.addRow(self.tr("&Labels"), self.labels)
-        form.addRow(self.tr("&Seams"), seam_row)
+        form.addRow(self._label(self.tr("&Seams"), self.seam), seam_row)
         form.addRow(self.tr("&Heading"), self.heading)
         note = QLabel(
             self.tr(
@@ -158,6 +160,11 @@ class RenderDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(640, self.sizeHint().height())
+
+    def _label(self, words: str, buddy: QWidget) -> QLabel:
+        label = QLabel(words, self)
+        label.setBuddy(buddy)
+        return label
 
     @property
     def running(self) -> bool:

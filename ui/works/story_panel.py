@@ -29,8 +29,10 @@ class StoryPanel(QWidget):
             Column(self.tr("Translation"), lambda r: r.story.translation_language or "—"),
             Column(
                 self.tr("Refers to"),
-                lambda r: self.tr("{0} photos, {1} patches").format(
-                    len(r.story.photo_ids), len(r.story.patch_ids)
+                lambda r: (
+                    text.count(len(r.story.photo_ids), self.tr("1 photo"), self.tr("{0} photos"))
+                    + ", "
+                    + text.count(len(r.story.patch_ids), self.tr("1 patch"), self.tr("{0} patches"))
                 ),
             ),
             Column(
@@ -56,6 +58,7 @@ class StoryPanel(QWidget):
         self.find.setAccessibleName(self.tr("Find a story"))
         self.find.setPlaceholderText(self.tr("Find a story by title or teller…"))
         self.find.setClearButtonEnabled(True)
+        self.find.setMinimumWidth(260)
         self.find.textChanged.connect(self.proxy.setFilterFixedString)
         self.new_button = QPushButton(self.tr("New story…"), self)
         self.new_button.setAccessibleName(self.tr("New story"))

@@ -142,3 +142,30 @@ def test_the_map_shows_thumbnails_opens_patches_and_filters_by_use(
     qtbot.keyClick(view, Qt.Key.Key_Left)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert page.dialog.code.text() == "P-0001"
+
+
+def test_placing_and_moving_patches_with_the_keyboard(qtbot, archive, workshop, open_window):
+    amina = workshop.consenting_adult("Amina Yusuf")
+    quilt = workshop.quilt(rows=2, columns=3)
+    patch = workshop.patch("P-0001", amina, photo=workshop.patch_photo(RED))
+    _window, _page, panel = open_map(qtbot, open_window)
+    qtbot.waitUntil(lambda: panel.grid is not None)
+    view = panel.map
+
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # an empty cell, and no patch chosen
+    assert panel.message.text().startswith("Choose a patch in “Not placed yet” first")
+    panel.unplaced.setCurrentRow(0)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert archive.patches.get(patch.id).position == Position(quilt.id, 1, 2)
+    qtbot.waitUntil(lambda: view.cell(1, 2).code == "P-0001")
+
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # picked up…
+    assert view.carried == patch.id
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # …and put down
+    assert archive.patches.get(patch.id).position == Position(quilt.id, 2, 3)
+    assert view.carried is None and not panel.message.isVisibleTo(panel)

@@ -53,6 +53,7 @@ class QuiltMapView(QWidget):
     patch_clicked = Signal(int)  # patch id
     drop_requested = Signal(int, int, int)  # patch id, row, column
     drop_refused = Signal(str)  # why, in plain words
+    place_requested = Signal(int, int)  # Enter on an empty cell: put the chosen patch here
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,7 @@ class QuiltMapView(QWidget):
         self.current: tuple[int, int] = (1, 1)
         self._target: tuple[int, int] | None = None
         self._pressed: tuple[QPoint, int] | None = None
+        self.carried: int | None = None  # a patch picked up with Space, to put down elsewhere
         self._loader = loader
         loader.loaded.connect(lambda _key: self.update())
 
@@ -167,6 +169,14 @@ class QuiltMapView(QWidget):
             painter.setPen(QPen(self.palette().highlight().color(), 2, Qt.PenStyle.DotLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.cell_rect(*self.current).adjusted(-3, -3, 3, 3))
+        carried = next(
+            (c for r in self.grid.cells for c in r if self.carried and c.patch_id == self.carried),
+            None,
+        )
+        if carried is not None:
+            painter.setPen(QPen(TARGET, 3, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.cell_rect(carried.row, carried.column).adjusted(-2, -2, 2, 2))
         if self._target is not None:
             painter.setPen(QPen(TARGET, 4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -280,12 +290,31 @@ class QuiltMapView(QWidget):
                 min(max(1, column + d_column), self.grid.quilt.columns),
             )
             self.update()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+        elif key == Qt.Key.Key_Space:
+            self._carry(row, column)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             cell = self.cell(row, column)
             if cell is not None and cell.patch_id is not None:
                 self.patch_clicked.emit(cell.patch_id)
+            elif cell is not None:
+                self.place_requested.emit(row, column)
+        elif key == Qt.Key.Key_Escape and self.carried is not None:
+            self.carried = None
+            self.update()
         else:
             super().keyPressEvent(event)
+
+    def _carry(self, row: int, column: int) -> None:
+        """Space picks up the patch in the current cell; Space again puts it down here."""
+        if self.carried is not None:
+            patch_id, self.carried = self.carried, None
+            self.update()
+            self.drop_requested.emit(patch_id, row, column)
+            return
+        cell = self.cell(row, column)
+        if cell is not None and cell.patch_id is not None:
+            self.carried = cell.patch_id
+            self.update()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if patch_of(event.mimeData()) is not None:

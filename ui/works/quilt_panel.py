@@ -151,6 +151,7 @@ class QuiltPanel(QWidget):
         self.map.patch_clicked.connect(self.patch_requested)
         self.map.drop_requested.connect(self.place)
         self.map.drop_refused.connect(self._say)
+        self.map.place_requested.connect(self._place_chosen)
         self.unplaced.itemActivated.connect(
             lambda item: self.patch_requested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
@@ -259,6 +260,14 @@ class QuiltPanel(QWidget):
             return
         outcome = self._works.place(patch_id, quilt_id, row, column)
         self._say("" if outcome.ok else outcome.error)
+
+    def _place_chosen(self, row: int, column: int) -> None:
+        """Enter on an empty cell places the patch chosen in the list of unplaced patches."""
+        item = self.unplaced.currentItem()
+        if item is None:
+            self._say(self.tr("Choose a patch in “Not placed yet” first, then press Enter here."))
+            return
+        self.place(item.data(Qt.ItemDataRole.UserRole), row, column)
 
     def unplace(self, patch_id: int) -> None:
         outcome = self._works.unplace(patch_id)

@@ -72,6 +72,12 @@ def test_the_patch_list_shows_thumbnail_maker_place_and_consent(qtbot, workshop,
 
     qtbot.keyClicks(page.patches.find, "street")
     assert [r.patch.code for r in shown_rows(page)] == ["P-0002"]
+    page.patches.find.clear()
+
+    page.use.setCurrentIndex(page.use.findData(Use.PRINT.value))
+    qtbot.waitUntil(lambda: page.data.use is Use.PRINT)
+    window.edits.set_withheld([red], True)  # the front photo withheld: the patch may not go
+    qtbot.waitUntil(lambda: cell_text(page, 0, 4).startswith("no — "))
 
 
 def test_recording_a_patch_in_the_dialog_and_undoing_it(qtbot, archive, workshop, open_window):

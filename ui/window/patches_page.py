@@ -98,7 +98,8 @@ class PatchesPage(QWidget):
         run_task(lambda: read_works(archive, use), done, owner=self)
 
     def _edited(self, change: Change) -> None:
-        if change.works or change.person_ids:
+        # A photo's rights or review change a patch's consent too: read again if shown.
+        if change.works or change.person_ids or self.isVisible():
             self.reload()
 
     def open_patch(self, patch: Patch | None) -> PatchDialog | None:

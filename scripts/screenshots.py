@@ -6,8 +6,8 @@
 Runs the real app under Xvfb (started through xvfb-run when there is no display) on a demo
 archive built from the shared photo corpus: two workshops, people with and without valid
 consent, a child with a guardian, a withdrawal, a collection and a past export. Writes PNGs of
-the main window, the review viewer, the consent form, the withdrawal dialog, a person's page
-and an import summary to screenshots/.
+the main window, the review viewer, the consent form, the withdrawal dialog, a person's page,
+an import summary, the patches and the quilt map to screenshots/.
 """
 
 import argparse
@@ -171,6 +171,118 @@ def build_demo(root: Path) -> dict:
     return {"photo": photo, "tom": tom, "daniel": daniel, "daniels_consent": daniels}
 
 
+PATCH_DESIGNS = [
+    ("Bridges over the Brent", "#c8553d", "#f3d9b1", "stripes"),
+    ("Our street", "#2d6a8e", "#f2e8cf", "checks"),
+    ("Grandmother's garden", "#4f7942", "#f7c8d4", "dots"),
+    ("The library steps", "#8e5572", "#f4e3b2", "diamonds"),
+    ("Hands together", "#e0a526", "#7b2d26", "circles"),
+    ("Sea wall", "#3b8ea5", "#f5ee9e", "waves"),
+    ("Market day", "#ab3428", "#f1dac4", "checks"),
+    ("Eid lights", "#3c1642", "#f9c80e", "dots"),
+    ("Home", "#6a994e", "#f2e8cf", "diamonds"),
+    ("Canal boats", "#1d3557", "#e63946", "stripes"),
+    ("Friendship", "#d1495b", "#edae49", "circles"),
+    ("Hexagons", "#00798c", "#edae49", "waves"),
+    ("Sunday football", "#386641", "#f2e8cf", "stripes"),
+    ("Two languages", "#5f0f40", "#fb8b24", "checks"),
+    ("First snow", "#7d8597", "#ffffff", "dots"),
+    ("Our class", "#e76f51", "#264653", "diamonds"),
+]
+
+
+def patch_pictures(folder: Path) -> list[Path]:
+    """Photos of fabric patches, one design each (the corpus has none)."""
+    from PIL import Image, ImageDraw
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number, (_title, ground, figure, pattern) in enumerate(PATCH_DESIGNS, start=1):
+        image = Image.new("RGB", (640, 640), ground)
+        draw = ImageDraw.Draw(image)
+        for a in range(0, 640, 80):
+            for b in range(0, 640, 80):
+                if pattern == "stripes" and (a // 80) % 2:
+                    draw.rectangle((a, 0, a + 40, 640), fill=figure)
+                elif pattern == "checks" and (a // 80 + b // 80) % 2:
+                    draw.rectangle((a, b, a + 80, b + 80), fill=figure)
+                elif pattern == "dots":
+                    draw.ellipse((a + 24, b + 24, a + 56, b + 56), fill=figure)
+                elif pattern == "diamonds":
+                    draw.polygon(
+                        [(a + 40, b), (a + 80, b + 40), (a + 40, b + 80), (a, b + 40)], fill=figure
+                    )
+                elif pattern == "circles":
+                    draw.ellipse((a + 8, b + 8, a + 72, b + 72), outline=figure, width=8)
+                elif pattern == "waves" and b % 160 == 0:
+                    draw.arc((a, b, a + 80, b + 80), 180, 360, fill=figure, width=12)
+        draw.rectangle((12, 12, 627, 627), outline="#f8f4ec", width=6)  # the stitched edge
+        path = folder / f"PATCH_{number:04d}.jpg"
+        image.save(path, quality=90)
+        paths.append(path)
+    return paths
+
+
+def build_quilt(root: Path, folder: Path) -> None:
+    """The Community Quilt on the demo archive: patches photographed at a workshop, most of
+    them sewn in, a few still waiting, and some whose makers have not agreed to the web."""
+    from quiltarchive.archive import Archive
+    from quiltarchive.consent.consents import record_consent
+    from quiltarchive.consent.people import add_person
+    from quiltarchive.events import ensure_event
+    from quiltarchive.importing.pipeline import import_photos
+    from quiltarchive.model.consent import Use
+    from quiltarchive.model.patch import PhotoRole
+    from quiltarchive.model.person import AgeBand
+    from quiltarchive.model.photo import ReviewState, Rights
+    from quiltarchive.photo_states import set_review_state, set_rights
+    from quiltarchive.works.patches import add_patch
+    from quiltarchive.works.quilts import create_quilt
+    from quiltarchive.works.stories import add_story
+
+    with Archive.open(root, user="Sam Patel, Burnt Oak Library") as archive:
+        event = ensure_event(archive, "Patch photography, Burnt Oak Library", held_on="2026-05-02")
+        list(import_photos(archive, patch_pictures(folder), event_id=event.id, workers=2))
+        photos = {p.file_name: p.id for p in archive.photos.list(event_id=event.id)}
+        for photo_id in photos.values():
+            set_rights(archive, photo_id, Rights.STAFF)
+            set_review_state(archive, photo_id, ReviewState.NO_PEOPLE)
+        makers = {p.name: p.id for p in archive.people.search()}
+        teacher = add_person(archive, "Helen Clarke", age_band=AgeBand.ADULT).id
+        group = add_person(
+            archive, "Year 4, St Mary's", age_band=AgeBand.CHILD, is_group=True,
+            guardian_ids=[teacher],
+        ).id  # fmt: skip
+        record_consent(
+            archive, group, given_by_id=teacher, given_on=date.today() - timedelta(days=60),
+            uses=[Use.ARCHIVE, Use.PRINT, Use.EXHIBITION],
+        )  # fmt: skip
+        who = [makers["Amina Yusuf"], makers["Mei Chen"], group, makers["Daniel Lewis"]]
+        who += [makers["Tom Okafor"], makers["Ravi Patel"], makers["Leila Haddad"]]
+        quilt = create_quilt(archive, "Connecting Communities", 4, 5, "Hangs in the foyer")
+        places = [(1, 1), (1, 2), (1, 4), (1, 5), (2, 1), (2, 2), (2, 3), (2, 5), (3, 1)]
+        places += [(3, 3), (3, 4), (4, 2), (4, 3), (4, 5)]
+        for number, (title, *_design) in enumerate(PATCH_DESIGNS, start=1):
+            place = places[number - 1] if number <= len(places) else None
+            add_patch(
+                archive,
+                f"P-{number:04d}",
+                title=title,
+                maker_id=who[number % len(who)],
+                place=(quilt.id, *place) if place else None,
+                photos=[(photos[f"PATCH_{number:04d}.jpg"], PhotoRole.FRONT)],
+            )
+        add_story(
+            archive,
+            "Arriving in winter",
+            teller_id=makers["Amina Yusuf"],
+            text="Nilifika wakati wa baridi, na maktaba ilikuwa mahali pa kwanza pa joto.",
+            language="sw",
+            translation="I arrived in winter, and the library was the first warm place.",
+            patches=["P-0001"],
+        )
+
+
 def card_for_import(folder: Path) -> Path:
     """A camera card: two new photos, two already in the archive, and some that are not."""
     card = folder / "DCIM" / "100CANON"
@@ -192,11 +304,13 @@ def shoot(out: Path) -> None:
 
     from ui import background
     from ui.app import Application, configure_application
+    from ui.works.patch_list import thumbnail_key
 
     work = Path(tempfile.mkdtemp(prefix="quiltarchive-screenshots-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
     demo = build_demo(work / "Archive")
+    build_quilt(work / "Archive", work / "patches")
     app = QApplication([sys.argv[0]])
     configure_application(app)
     application = Application("Sam Patel, Burnt Oak Library")
@@ -266,6 +380,33 @@ def shoot(out: Path) -> None:
     summary = window.imports.summary
     save(summary, "import-summary")
     summary.close()
+
+    from ui.window.places import PATCHES
+
+    window.sidebar.choose(PATCHES)
+    patches = window.patches
+    settle(lambda: patches.data is not None)
+    settle(
+        lambda: all(
+            patches.loader.pixmap(k) is not None for k in map(thumbnail_key, patches.data.patches)
+        )
+    )
+    save(window, "patches-page")
+    patches.show_tab(patches.quilts)
+    settle(lambda: patches.quilts.grid is not None)
+    save(window, "quilt-map")
+    patches.quilts.filter.setCurrentIndex(patches.quilts.filter.findData("web"))
+    settle(lambda: patches.quilts.map.filtered)
+    save(window, "quilt-map-for-web")
+    dialog = patches.open_patch_id(application.archive.patches.id_of("P-0002"))
+    save(dialog, "patch-dialog")
+    dialog.reject()
+    render = patches.quilts.open_render()
+    render.path.setText(str(Path.home() / "Connecting Communities.png"))
+    save(render, "render-dialog")
+    render.reject()
+    patches.show_tab(patches.stories)
+    save(window, "stories")
     window.close()
     application.close()
     shutil.rmtree(work, ignore_errors=True)

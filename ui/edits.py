@@ -51,6 +51,7 @@ class Change:
 
     photo_ids: frozenset[int] = frozenset()
     person_ids: frozenset[int] = frozenset()
+    works: bool = False  # quilts, patches or stories changed
 
 
 @dataclass
@@ -136,6 +137,13 @@ class Edits(QObject):
         steps = _Steps(do, undo, change if callable(change) else (lambda _result: change))
         self.stack.push(_Command(self, text, steps))
         return steps.outcome
+
+    def run(
+        self, text: str, do: Callable[[], Any], undo: Callable[[], None], change: Any
+    ) -> Outcome:
+        """Push an undoable command: `do` and `undo` call the core; `change` is a Change, or
+        a function of `do`'s result giving one."""
+        return self._run(text, do, undo, change)
 
     @contextmanager
     def macro(self, text: str) -> Iterator[None]:

@@ -12,6 +12,17 @@ def initials(name: str) -> str:
     return " ".join(f"{part[0].upper()}." for part in name.split() if part)
 
 
+def possessive(name: str) -> str:
+    """A name with its possessive ending: "Amina Yusuf's", "Year 4 Robins'", and a name that
+    already ends in one stays as it is ("St Mary's consent", as with a shop's name)."""
+    name = name.strip()
+    if name.endswith(("'s", "’s", "'S", "’S")):
+        return name
+    if name.endswith(("s", "S")):
+        return f"{name}'"
+    return f"{name}'s"
+
+
 def credited_name(
     name: str, choice: Credit, *, minor: bool, do_not_identify: bool, group: bool = False
 ) -> str:

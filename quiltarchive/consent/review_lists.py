@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from quiltarchive import clock
 from quiltarchive.archive import Archive
+from quiltarchive.consent.credit import possessive
 from quiltarchive.consent.rules import superseded_on, why_not_in_force
 from quiltarchive.model.consent import Consent
 from quiltarchive.storage.consent_facts import ConsentFactsStore
@@ -75,7 +76,8 @@ def needs_review(archive: Archive, today: date | None = None) -> dict[int, tuple
     lapsed = people_whose_consent_lapsed(archive, day)
     for photo_id, person_ids in store.photos_showing(lapsed).items():
         reasons[photo_id] = reasons.get(photo_id, ()) + tuple(
-            f"{lapsed[person_id]}'s consent has lapsed" for person_id in dict.fromkeys(person_ids)
+            f"{possessive(lapsed[person_id])} consent has lapsed"
+            for person_id in dict.fromkeys(person_ids)
         )
     return dict(sorted(reasons.items()))
 

@@ -8,7 +8,7 @@ model in the README for the rules these functions carry out, in the same order.
 from dataclasses import dataclass
 from datetime import date
 
-from quiltarchive.consent.credit import credit_line, credited_name
+from quiltarchive.consent.credit import credit_line, credited_name, possessive
 from quiltarchive.model.appearance import Box
 from quiltarchive.model.consent import Consent, Use
 from quiltarchive.model.consent_facts import (
@@ -132,7 +132,7 @@ def standing(
     if covering:
         return Standing(False, f"{name} has not given permission to publish their story.")
     if in_force:
-        return Standing(False, f"{name}'s current consent does not cover {what}.")
+        return Standing(False, f"{possessive(name)} current consent does not cover {what}.")
     return Standing(False, _lapsed_reason(person, use, day, replaced))
 
 
@@ -147,8 +147,8 @@ def _giver_reason(
         )
     if youngest_possible_age(person, day) is None:
         return (
-            f"{name}'s age is not recorded, so {name} counts as a minor: consent for {what} "
-            "must come from a recorded guardian."
+            f"{possessive(name)} age is not recorded, so {name} counts as a minor: consent for "
+            f"{what} must come from a recorded guardian."
         )
     if is_minor(person, day, consent_age):
         return f"{name} is a minor, and no recorded guardian of theirs gave consent for {what}."
@@ -175,7 +175,8 @@ def _lapsed_reason(person: PersonFacts, use: Use, day: date, replaced: dict[int,
         when = latest.withdrawal.withdrawn_on.isoformat()
         return f"{name} withdrew consent on {when} (needed for {what})."
     if why == "expired" and latest.expires_on is not None:
-        return f"{name}'s consent expired on {latest.expires_on.isoformat()} (needed for {what})."
+        expired = latest.expires_on.isoformat()
+        return f"{possessive(name)} consent expired on {expired} (needed for {what})."
     return f"{name} has no consent in force on {day.isoformat()} for {what}."
 
 

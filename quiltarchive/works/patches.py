@@ -171,3 +171,21 @@ def _check_cell_is_free(archive: Archive, position: Position, code: str) -> None
             f"{describe_position(archive, position)} already holds patch {holder.code}, so "
             f"patch {code} cannot go there."
         )
+
+
+def set_patch_photos(
+    archive: Archive, patch: PatchRef, photos: Iterable[tuple[int, PhotoRole]]
+) -> Patch:
+    """Make a patch's photos exactly `photos` (photo, role): what is gone is removed, what is
+    new added, each change on the audit trail, all in one transaction."""
+    wanted = list(dict.fromkeys(photos))
+    with archive.atomic():
+        found = find_patch(archive, patch)
+        keep = {(p.photo_id, p.role) for p in found.photos} & set(wanted)
+        for photo in found.photos:
+            if (photo.photo_id, photo.role) not in keep:
+                remove_patch_photo(archive, found.id, photo.photo_id)
+        for photo_id, role in wanted:
+            if (photo_id, role) not in keep:
+                add_patch_photo(archive, found.id, photo_id, role)
+        return archive.patches.get(found.id)

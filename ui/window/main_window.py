@@ -42,9 +42,18 @@ from ui.review.viewer import ReviewViewer
 from ui.window.actions import Actions
 from ui.window.patches_page import PatchesPage
 from ui.window.photos_page import PhotosPage
-from ui.window.places import ALL_PHOTOS, EXPIRING, NEEDS_REVIEW, PEOPLE, WITHHELD, Place
+from ui.window.places import (
+    ALL_PHOTOS,
+    EXPIRING,
+    NEEDS_REVIEW,
+    PATCHES,
+    PEOPLE,
+    WITHHELD,
+    Place,
+)
 from ui.window.search_bar import SearchField
 from ui.window.sidebar import Sidebar
+from ui.works.matches_bar import WorkMatchesBar
 
 LIVE_IMPORT_REFRESH_MS = 1500
 
@@ -85,7 +94,9 @@ class MainWindow(QMainWindow):
         self.people = PeoplePage(self.archive, self)
         self.person = PersonPage(self.archive, self.edits, self.status, self.loader, self)
         self.expiring = ExpiringPage(self.status, self)
-        self.patches = PatchesPage(self)
+        self.patches = PatchesPage(self.archive, self.edits, self)
+        self.work_matches = WorkMatchesBar(self.archive, self.photos)
+        self.photos.layout().insertWidget(1, self.work_matches)
         self.pages = QStackedWidget(self)
         for page in (self.photos, self.people, self.person, self.expiring, self.patches):
             self.pages.addWidget(page)
@@ -191,6 +202,8 @@ class MainWindow(QMainWindow):
         self.people.person_requested.connect(self.open_person)
         self.people.new_person_requested.connect(self.flows.new_person)
         self.expiring.person_requested.connect(self.open_person)
+        self.work_matches.patch_requested.connect(lambda i: self._open_work("patch", i))
+        self.work_matches.story_requested.connect(lambda i: self._open_work("story", i))
         self.person.back_requested.connect(lambda: self.sidebar.choose(PEOPLE))
         self.person.person_requested.connect(self.open_person)
         self.person.review_requested.connect(self.open_review)
@@ -227,6 +240,8 @@ class MainWindow(QMainWindow):
             self.people.reload()
         elif place.kind == "expiring":
             self.expiring.refresh()
+        elif place.kind == "patches":
+            self.patches.reload()
         self._count_changed()
 
     def _page_for(self, place: Place) -> QWidget:
@@ -235,6 +250,10 @@ class MainWindow(QMainWindow):
         return {"people": self.people, "expiring": self.expiring, "patches": self.patches}.get(
             place.kind, self.person
         )
+
+    def _open_work(self, kind: str, record_id: int) -> None:
+        self.sidebar.choose(PATCHES)
+        self.patches.open_later(kind, record_id)
 
     def open_person(self, person_id: int) -> None:
         if self.person.show_person(person_id):
@@ -289,6 +308,7 @@ class MainWindow(QMainWindow):
         if not self.place.shows_photos:
             self.sidebar.choose(ALL_PHOTOS)
         self.photos.set_search(text)
+        self.work_matches.search(text)
 
     def _find(self) -> None:
         self.search.setFocus()

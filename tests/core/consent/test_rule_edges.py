@@ -231,3 +231,17 @@ def test_a_story_needs_story_permission_as_well_as_the_use():
     assert decide_maker_work(without, facts, Use.WEB, D, what="patch P-0001", story=False).ok
     missing = decide_maker_work(None, facts, Use.WEB, D, what="patch P-0001", story=False)
     assert missing.reason == "The maker of patch P-0001 is not recorded (needed for web)."
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("Amina Yusuf", "Amina Yusuf's current consent does not cover press."),
+        ("Year 4 Robins", "Year 4 Robins' current consent does not cover press."),
+        ("Year 4, St Mary's", "Year 4, St Mary's current consent does not cover press."),
+        ("St Mary’s Quilters", "St Mary’s Quilters' current consent does not cover press."),
+    ],
+)
+def test_a_reason_names_its_person_with_one_possessive_ending(name, reason):
+    decision = decide([person(name=name, consents=[consent()])], photo(shows(AMINA)), Use.PRESS)
+    assert decision.reasons == (reason,)

@@ -15,6 +15,7 @@ from quiltarchive.works.patches import (
     delete_patch,
     next_patch_code,
     remove_patch_photo,
+    set_patch_photos,
     update_patch,
 )
 from quiltarchive.works.placement import place_patch, undo_placement, unplace_patch
@@ -219,6 +220,31 @@ def test_patch_photos_front_back_and_details(workshop):
     after = remove_patch_photo(archive, patch.id, front)
     assert after.front_photo_id is None and len(after.photos) == 3
     assert archive.photos.get(front)  # the photo itself stays in the archive
+
+
+def test_a_patchs_photos_replaced_at_once_or_not_at_all(workshop):
+    archive = workshop.archive
+    patch = workshop.patch("P-0001", workshop.adult())
+    front, back, other = (workshop.patch_photo((n * 60, 0, 0)) for n in range(3))
+    set_patch_photos(archive, patch.id, [(front, PhotoRole.FRONT), (back, PhotoRole.DETAIL)])
+    changed = set_patch_photos(
+        archive, "P-0001", [(other, PhotoRole.FRONT), (back, PhotoRole.BACK)]
+    )
+    assert [(p.photo_id, p.role) for p in changed.photos] == [
+        (other, PhotoRole.FRONT),
+        (back, PhotoRole.BACK),
+    ]
+    assert actions(archive, "patch", patch.id)[-4:] == [
+        "patch photo removed",
+        "patch photo removed",
+        "patch photo added",
+        "patch photo added",
+    ]
+    entries = len(archive.audit.entries())
+    with pytest.raises(InvalidInput, match="already has photo"):
+        set_patch_photos(archive, patch.id, [(front, PhotoRole.FRONT), (back, PhotoRole.FRONT)])
+    assert archive.patches.get(patch.id).photos == changed.photos
+    assert len(archive.audit.entries()) == entries
 
 
 def test_one_photo_may_show_several_patches(workshop):

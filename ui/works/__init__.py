@@ -1,0 +1,1 @@
+"""Quilts, patches and residents' stories in the app."""

@@ -77,7 +77,7 @@ def test_a_guardian_consent_makes_a_photo_ready_for_web_with_a_first_name_credit
     assert social == {
         **social,
         "allowed": False,
-        "reasons": ["Tom Okafor's current consent does not cover social."],
+        "reasons": ["Tom Okafor's current consent does not cover social media."],
     }
     human = cli("assess", 1, "--use", "web", "--on", "2026-04-01").stdout
     assert "Photo 1 may be used for web on 2026-04-01." in human and "Credit: Tom" in human

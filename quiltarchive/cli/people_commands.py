@@ -1,5 +1,6 @@
 """`person …`: recording people, their guardians, subject access and erasure."""
 
+import sys
 from pathlib import Path
 
 import click
@@ -12,6 +13,7 @@ from quiltarchive.consent.impact import Impact, withdrawal_impact
 from quiltarchive.consent.people import add_guardian, add_person, remove_guardian
 from quiltarchive.consent.rules import superseded_on, why_not_in_force
 from quiltarchive.consent.subject_access import export_subject_access
+from quiltarchive.errors import InvalidInput
 from quiltarchive.model.person import AgeBand, Credit
 
 CREDITS = [c.value for c in Credit]
@@ -241,14 +243,20 @@ def person_forget(
     archive = writing(ctx)
     impact = withdrawal_impact(archive, person_id)
     if not yes:
+        if not stdin_is_terminal():
+            raise InvalidInput(
+                "Erasing a person cannot be undone: confirm it at a terminal, or add --yes."
+            )
         print_impact(impact)
         verb = "deleted" if delete_photos else "withheld"
-        click.confirm(
+        if not click.confirm(
             f"Erase {impact.name} for good? {len(impact.photo_ids)} photo(s) will be {verb}, "
             "and this cannot be undone",
-            abort=True,
+            default=False,
             err=True,
-        )
+        ):
+            click.echo("Nothing was erased.", err=True)
+            ctx.exit(1)
     report = erase_person(archive, person_id, delete_photos=delete_photos)
     if as_json:
         print_json(report)
@@ -269,6 +277,11 @@ def person_forget(
             f"{report.backups_removed} older backup(s) of the catalogue held their data "
             "and were deleted."
         )
+
+
+def stdin_is_terminal() -> bool:
+    """Whether someone is there to answer a question (not a script or a pipe)."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def print_impact(impact: Impact) -> None:

@@ -3,6 +3,7 @@
 import pytest
 
 from quiltarchive.archive import Archive
+from quiltarchive.cli import people_commands
 
 
 @pytest.fixture
@@ -161,13 +162,41 @@ def test_subject_access_and_erasure(cli, workshop, tmp_path):
     assert cli.json("check")["ok"] is True
 
 
-def test_forget_asks_first_and_does_nothing_when_refused(cli, workshop):
+def test_forget_asks_first_and_does_nothing_when_refused(cli, workshop, monkeypatch):
     mother, _child = workshop
+    monkeypatch.setattr(people_commands, "stdin_is_terminal", lambda: True)
     before = record_state(cli)
     result = cli.raw("person", "forget", mother, input="n\n")
     assert result.exit_code == 1
-    assert "Erase Grace Okafor for good?" in result.stderr
+    assert "Erase Grace Okafor for good? 0 photo(s) will be withheld" in result.stderr
+    assert result.stderr.endswith("Nothing was erased.\n")
     assert record_state(cli) == before
+    assert cli.json("person", "show", mother)["person"]["name"] == "Grace Okafor"
+
+
+def test_forget_erases_once_confirmed_at_a_terminal(cli, workshop, monkeypatch):
+    mother, _child = workshop
+    cli("appear", 1, mother)
+    monkeypatch.setattr(people_commands, "stdin_is_terminal", lambda: True)
+    result = cli.raw("person", "forget", mother, "--delete-photos", input="y\n")
+    assert result.exit_code == 0, result.stderr
+    assert "1 photo(s) will be deleted" in result.stderr
+    assert "Deleted photos: 1" in result.stdout
+    cli("person", "show", mother, expect=1)
+
+
+def test_forget_without_yes_and_nobody_to_ask_refuses_in_one_line(cli, workshop):
+    mother, _child = workshop
+    cli("appear", 1, mother)
+    before = record_state(cli)
+    result = cli.raw("person", "forget", mother)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: Erasing a person cannot be undone: confirm it at a terminal, or add --yes.\n"
+    )
+    assert result.stdout == ""
+    assert record_state(cli) == before
+    assert cli.json("show", 1)["withheld"] is False
 
 
 def test_settings_change_the_age_of_consent(cli, workshop):

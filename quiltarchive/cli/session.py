@@ -48,8 +48,13 @@ class FriendlyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except click.BadParameter as error:
-            # A value in the wrong form: one plain line, not the whole usage text.
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as error:
+            if error.ctx is not None and error.ctx.command is self:
+                raise  # no command at all: the usage text is the help wanted
+            # A value in the wrong form, a missing or unknown option: one plain line, not the
+            # whole usage text.
             click.echo(f"Error: {error.format_message()}", err=True)
             ctx.exit(2)
         except QuiltArchiveError as error:

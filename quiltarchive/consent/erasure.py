@@ -25,6 +25,39 @@ class ErasureReport:
     backups_removed: int
 
 
+@dataclass(frozen=True, slots=True)
+class ErasurePlan:
+    """What erasing a person will do, to show before anyone confirms it."""
+
+    person_id: int
+    name: str
+    photo_ids: tuple[int, ...]  # identifiable in: withheld, or deleted if chosen
+    consents: int
+    consent_forms: int  # scans of their forms, and of forms they signed for others
+    given_for: tuple[str, ...]  # names of the people they gave consent for, as a guardian
+    patches: int  # kept, without a maker and without the maker's story
+    stories: int  # deleted
+
+
+def plan_erasure(archive: Archive, person_id: int) -> ErasurePlan:
+    person = archive.people.get(person_id)
+    own = archive.consents.of_person(person_id)
+    given_for_others = archive.consents.given_by(person_id)
+    others = archive.people.get_many(sorted({c.person_id for c in given_for_others}))
+    return ErasurePlan(
+        person_id=person_id,
+        name=person.name,
+        photo_ids=tuple(
+            sorted({a.photo_id for a in archive.appearances.of_person(person_id) if a.identifiable})
+        ),
+        consents=len(own),
+        consent_forms=len({c.scan_sha256 for c in own + given_for_others if c.scan_sha256}),
+        given_for=tuple(p.name for p in others),
+        patches=len(archive.patches.list(maker_id=person_id)),
+        stories=len(archive.stories.list(teller_id=person_id)),
+    )
+
+
 def erase_person(archive: Archive, person_id: int, *, delete_photos: bool = False) -> ErasureReport:
     person = archive.people.get(person_id)
     appearances = archive.appearances.of_person(person_id)

@@ -16,6 +16,7 @@ from quiltarchive.model.consent import Use
 from quiltarchive.model.person import AgeBand
 from quiltarchive.model.photo import ReviewState, Rights
 from quiltarchive.photo_states import set_review_state, set_rights
+from tests.core.consent.test_erasure import name_found
 from tests.ui.conftest import idle
 
 NAME = "Zoë Ångström"
@@ -115,6 +116,7 @@ def test_forget_says_what_will_happen_and_needs_the_name_typed(
     assert model.badge(model.ids.index(other)) is Badge.READY
     assert not window.edits.stack.canUndo()
     assert archive.audit.entries()[0].action == "person erased"
+    assert name_found(archive.layout.root, NAME) == []  # with the app's connections open
 
 
 def test_forget_can_delete_the_photos_and_can_be_cancelled(

@@ -7,7 +7,7 @@ from pathlib import Path
 from quiltarchive.check import check_archive
 from quiltarchive.consent.assessment import assess
 from quiltarchive.consent.consents import record_consent, withdraw_consent
-from quiltarchive.consent.erasure import erase_person
+from quiltarchive.consent.erasure import erase_person, plan_erasure
 from quiltarchive.consent.people import update_person
 from quiltarchive.events import ensure_event
 from quiltarchive.model.consent import Use
@@ -77,6 +77,18 @@ def test_after_erasure_no_file_of_the_archive_holds_the_name(scene, tmp_path):
     assert archive.photos.get(portrait).caption == "[name removed] and her son with their patch"
     assert archive.photos.get(portrait).withheld and not archive.photos.get(unrelated).withheld
     assert not any(archive.layout.consent_forms.rglob("*.pdf"))
+
+
+def test_the_plan_says_what_erasure_will_do_and_changes_nothing(scene, tmp_path):
+    archive = scene.archive
+    zainab, son, _own, _for_son, portrait, _crowd, _unrelated = build(scene, tmp_path)
+    entries = len(archive.audit.entries())
+    plan = plan_erasure(archive, zainab)
+    assert plan.name == NAME and plan.photo_ids == (portrait,)
+    assert plan.consents == 1 and plan.consent_forms == 1
+    assert plan.given_for == ("Yusuf Mahmoud-Ali",)
+    assert plan.patches == 0 and plan.stories == 0
+    assert len(archive.audit.entries()) == entries and archive.people.get(son)
 
 
 def test_the_audit_trail_keeps_only_that_an_erasure_happened_and_still_verifies(scene, tmp_path):

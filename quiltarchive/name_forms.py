@@ -2,26 +2,29 @@
 without accents, composed (NFC) or decomposed (NFD). Used by erasure, which must leave no form
 of the name behind."""
 
+import sys
 import unicodedata
+from functools import cache
 
 
-def _fold_char(char: str) -> str:
-    stripped = "".join(
-        c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-    )
-    return stripped.casefold()
+@cache
+def _no_marks() -> dict[int, None]:
+    """A translation table deleting every combining mark (accents typed on their own)."""
+    return {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}
 
 
 def fold(text: str) -> str:
     """The form matching compares: no accents, no case, no composition differences."""
-    return "".join(_fold_char(char) for char in text)
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFD", text).translate(_no_marks()).casefold()
 
 
 def _folded_with_origins(text: str) -> tuple[str, list[int]]:
     folded: list[str] = []
     origins: list[int] = []
     for index, char in enumerate(text):
-        for piece in _fold_char(char):
+        for piece in fold(char):
             folded.append(piece)
             origins.append(index)
     return "".join(folded), origins

@@ -8,7 +8,7 @@ import click
 from quiltarchive import clock
 from quiltarchive.cli.output import json_option, print_fields, print_json, print_table
 from quiltarchive.cli.session import reading, writing
-from quiltarchive.consent.erasure import erase_person
+from quiltarchive.consent.erasure import ErasurePlan, erase_person, plan_erasure
 from quiltarchive.consent.impact import Impact, withdrawal_impact
 from quiltarchive.consent.people import add_guardian, add_person, remove_guardian
 from quiltarchive.consent.rules import superseded_on, why_not_in_force
@@ -248,6 +248,7 @@ def person_forget(
                 "Erasing a person cannot be undone: confirm it at a terminal, or add --yes."
             )
         print_impact(impact)
+        print_plan(plan_erasure(archive, person_id))
         verb = "deleted" if delete_photos else "withheld"
         if not click.confirm(
             f"Erase {impact.name} for good? {len(impact.photo_ids)} photo(s) will be {verb}, "
@@ -277,6 +278,21 @@ def person_forget(
             f"{report.backups_removed} older backup(s) of the catalogue held their data "
             "and were deleted."
         )
+
+
+def print_plan(plan: ErasurePlan) -> None:
+    click.echo(
+        f"Erasing removes their record, {plan.consents} consent(s) and "
+        f"{plan.consent_forms} scanned form(s)."
+    )
+    if plan.given_for:
+        click.echo(
+            f"It also removes the consents they gave as a guardian for {', '.join(plan.given_for)}."
+        )
+    if plan.patches:
+        click.echo(f"{plan.patches} patch(es) they made stay, with no maker and no story.")
+    if plan.stories:
+        click.echo(f"{plan.stories} story(ies) they told are deleted.")
 
 
 def stdin_is_terminal() -> bool:

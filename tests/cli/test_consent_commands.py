@@ -163,12 +163,14 @@ def test_subject_access_and_erasure(cli, workshop, tmp_path):
 
 
 def test_forget_asks_first_and_does_nothing_when_refused(cli, workshop, monkeypatch):
-    mother, _child = workshop
+    mother, child = workshop
     monkeypatch.setattr(people_commands, "stdin_is_terminal", lambda: True)
+    cli("consent", "add", child, "--given-by", mother, "--given-on", "2026-03-14", "--uses", "web")
     before = record_state(cli)
     result = cli.raw("person", "forget", mother, input="n\n")
     assert result.exit_code == 1
     assert "Erase Grace Okafor for good? 0 photo(s) will be withheld" in result.stderr
+    assert "removes the consents they gave as a guardian for Tom Okafor." in result.stdout
     assert result.stderr.endswith("Nothing was erased.\n")
     assert record_state(cli) == before
     assert cli.json("person", "show", mother)["person"]["name"] == "Grace Okafor"

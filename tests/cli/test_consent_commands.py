@@ -80,6 +80,8 @@ def test_a_guardian_consent_makes_a_photo_ready_for_web_with_a_first_name_credit
         "allowed": False,
         "reasons": ["Tom Okafor's current consent does not cover social media."],
     }
+    refused = cli("assess", 1, "--use", "social", "--on", "2026-04-01").stdout
+    assert refused.startswith("Photo 1 may NOT be used for social media on 2026-04-01.")
     human = cli("assess", 1, "--use", "web", "--on", "2026-04-01").stdout
     assert "Photo 1 may be used for web on 2026-04-01." in human and "Credit: Tom" in human
     shown = cli("person", "show", child).stdout

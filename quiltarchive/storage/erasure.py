@@ -49,12 +49,18 @@ class ErasureStore:
                     continue
                 with self._guard_lifted(table):
                     for rowid, text in rows:
-                        self._db.execute(
-                            f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?',
-                            [replace_name(text, name, REDACTED), rowid],
-                        )
+                        self._replace(table, column, rowid, replace_name(text, name, REDACTED))
                 changed += len(rows)
         return changed
+
+    def _replace(self, table: str, column: str, rowid: int, text: str) -> None:
+        update = f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?'
+        try:
+            self._db.execute(update, [text, rowid])
+        except sqlite3.IntegrityError:
+            # Two names that differed only by the person's name (two events, two collections)
+            # would now be the same: the record's number keeps them apart.
+            self._db.execute(update, [f"{text} ({rowid})", rowid])
 
     def search_rows_mentioning(self, name: str) -> dict[str, list[int]]:
         """For each full-text index, the documents that still hold `name`."""

@@ -175,7 +175,8 @@ def test_erasure_leaves_no_form_of_an_accented_name_in_any_file(scene, tmp_path)
     portrait, elsewhere = scene.reviewed_photo(), scene.reviewed_photo()
     scene.appears(portrait, zoe, box=FACE)
     describe_photo(archive, elsewhere, caption=f"The stall {folded} ran", alt_text=plain)
-    ensure_event(archive, f"{ZOE}'s open day")
+    first = ensure_event(archive, f"{ZOE}'s open day")
+    second = ensure_event(archive, f"{plain}'s open day")
     story = add_story(
         archive, "The first patch", teller_id=neighbour, text=f"{ZOE} taught me to sew."
     )
@@ -205,6 +206,9 @@ def test_erasure_leaves_no_form_of_an_accented_name_in_any_file(scene, tmp_path)
     assert archive.people.get(son).notes == "Comes with his mother [name removed]."
     assert archive.stories.get(story.id).text == "[name removed] taught me to sew."
     assert search_photos(archive, "angstrom") == []
+    kept_apart = sorted(e.name for e in archive.events.list())  # once the same name
+    assert kept_apart[0] == "[name removed]'s open day"
+    assert kept_apart[1] in {f"[name removed]'s open day ({n})" for n in (first.id, second.id)}
     assert search_photos(archive, "stall") == [elsewhere]
     report = list(check_archive(archive))[-1].report
     assert report.ok, report.problems

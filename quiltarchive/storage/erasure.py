@@ -2,6 +2,7 @@
 database holds, and leaving no trace of deleted rows in the database file or its backups."""
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -92,12 +93,21 @@ class ErasureStore:
         )
         return ids
 
-    def compact(self) -> None:
+    def compact(self) -> bool:
         """Fold the write-ahead log in and rewrite the file: freed pages are gone, not hidden,
-        and the log left behind is empty."""
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        and the log left behind is empty. False if another connection kept reading the old
+        pages throughout; the log is then emptied when the archive is closed."""
+        self._checkpoint()
         self._db.execute("VACUUM")
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return self._checkpoint()
+
+    def _checkpoint(self, attempts: int = 5) -> bool:
+        for attempt in range(attempts):
+            busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if not busy:
+                return True
+            time.sleep(0.2 * (attempt + 1))
+        return False
 
     def _text_columns(self) -> dict[str, list[str]]:
         tables = [

@@ -101,7 +101,7 @@ class ErasureStore:
         self._db.execute("VACUUM")
         return self._checkpoint()
 
-    def _checkpoint(self, attempts: int = 5) -> bool:
+    def _checkpoint(self, attempts: int = 3) -> bool:
         for attempt in range(attempts):
             busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
             if not busy:

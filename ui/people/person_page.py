@@ -153,15 +153,15 @@ class PersonPage(QScrollArea):
         layout.addWidget(section(self.tr("Guardians"), body))
         layout.addWidget(self.family)
         layout.addLayout(self.guardian_buttons)
-        layout.addWidget(section(self.tr("Photos"), body))
-        layout.addWidget(self.photo_count)
-        layout.addWidget(self.photos, 1)
         layout.addWidget(section(self.tr("Their rights"), body))
         rights = QHBoxLayout()
         rights.addWidget(self.export_button)
         rights.addWidget(self.forget_button)
         rights.addStretch(1)
         layout.addLayout(rights)
+        layout.addWidget(section(self.tr("Photos"), body))
+        layout.addWidget(self.photo_count)
+        layout.addWidget(self.photos, 1)
         edits.changed.connect(self._edited)
 
     def _button(self, label: str, slot: object, parent: QWidget) -> QPushButton:

@@ -46,6 +46,8 @@ def export_subject_access(
     archive.people.get(person_id)  # an unknown id stops here, before anything is written
     day = clock.today().isoformat()
     destination = destination.expanduser()
+    if destination.exists() and not destination.is_dir():
+        raise InvalidInput(f"{destination} is a file, not a folder; choose a folder.")
     destination.mkdir(parents=True, exist_ok=True)
     name = f"subject-access-person-{person_id}-{day}"
     final = destination / (f"{name}.zip" if as_zip else name)

@@ -80,7 +80,8 @@ def test_a_failed_export_says_why_and_can_be_tried_again(
     dialog.folder.setText(str(blocker))
     dialog.export_button.click()
     qtbot.waitUntil(lambda: not dialog.running, timeout=10_000)
-    assert dialog.written is None and dialog.result.text()
+    assert dialog.written is None
+    assert dialog.result.text() == f"{blocker} is a file, not a folder; choose a folder."
     assert dialog.export_button.isEnabled()
 
 

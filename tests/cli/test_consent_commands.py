@@ -115,6 +115,17 @@ def test_a_consent_from_someone_not_a_guardian_is_recorded_with_a_warning(cli, w
     assert result.stderr.startswith("Warning: Paul Neighbour is not recorded as a guardian")
 
 
+def test_a_consent_a_child_gives_themself_is_recorded_with_a_warning(cli, workshop):
+    _mother, child = workshop
+    result = cli(
+        "consent", "add", child, "--given-by", child, "--given-on", "2026-03-14", "--uses", "web"
+    )
+    assert result.stderr == (
+        "Warning: Tom Okafor was a minor on 2026-03-14: a consent they gave themself does not "
+        "count; a recorded guardian must give it.\n"
+    )
+
+
 def test_expiring_needs_review_and_audit(cli, workshop):
     mother, child = workshop
     cli(

@@ -16,7 +16,7 @@ CONSENT = ["consent", "add", "2", "--given-by", "1", "--given-on", "2026-03-14",
 CASES = {
     "person add: birth year and age band": (
         ["person", "add", "Sam Lee", "--birth-year", "2000", "--age-band", "adult"],
-        "Error: Give --birth-year or --age-band, not both.\n",
+        "Error: Give --birth-year or --age-band, not both. (`",
     ),
     "person add: unknown guardian": (["person", "add", "Sam Lee", "--guardian", "99"], NO_PERSON),
     "person add: birth year out of range": (
@@ -35,7 +35,7 @@ CASES = {
     ),
     "person list: unknown option": (
         ["person", "list", "--age", "3"],
-        "Error: No such option '--age'. Did you mean '--name'?\n",
+        "Error: No such option '--age'. Did you mean '--name'? (`",
     ),
     "person show: unknown id": (["person", "show", "99"], NO_PERSON),
     "person show: not a number": (
@@ -135,7 +135,7 @@ CASES = {
         "from 0, width and height above 0, and it must lie within the photo.\n",
     ),
     "review: unknown photo": (["review", "99", "--done"], NO_PHOTO),
-    "review: no state": (["review", "1"], "Error: Say --done or --no-people.\n"),
+    "review: no state": (["review", "1"], "Error: Say --done or --no-people. (`"),
     "rights: unknown photo": (["rights", "99", "staff"], NO_PHOTO),
     "rights: licensed without a licence": (
         ["rights", "1", "licensed"],
@@ -143,7 +143,7 @@ CASES = {
     ),
     "withhold: unknown photo": (["withhold", "99"], NO_PHOTO),
     "describe: unknown photo": (["describe", "99", "--caption", "A stall"], NO_PHOTO),
-    "describe: nothing to set": (["describe", "1"], "Error: Give --caption and/or --alt.\n"),
+    "describe: nothing to set": (["describe", "1"], "Error: Give --caption and/or --alt. (`"),
     "assess: unknown photo": (["assess", "99", "--use", "web"], NO_PHOTO),
     "assess: unknown use": (
         ["assess", "1", "--use", "telly"],
@@ -161,7 +161,7 @@ CASES = {
     ),
     "needs-review: unknown option": (
         ["needs-review", "--days", "3"],
-        "Error: No such option '--days'.\n",
+        "Error: No such option '--days'. (`",
     ),
     "audit: no entries": (
         ["audit", "--limit", "0"],

@@ -7,6 +7,7 @@ import click
 from quiltarchive.cli.output import json_option, print_json, print_table
 from quiltarchive.cli.session import reading, writing
 from quiltarchive.cli.values import DAY, USE
+from quiltarchive.consent.rules import in_words
 from quiltarchive.curation.collections import (
     EXPORT_USE_NAMES,
     add_items,
@@ -139,7 +140,7 @@ def plan_json(plan: ExportPlan) -> dict[str, object]:
 
 def print_plan(plan: ExportPlan) -> None:
     click.echo(
-        f"For {plan.use.value} on {plan.day.isoformat()}"
+        f"For {in_words(plan.use)} on {plan.day.isoformat()}"
         + (", blurring people who have not consented" if plan.blur_unconsented else "")
         + f": {len(plan.included)} of {len(plan.included) + len(plan.left_out)} item(s) may go."
     )

@@ -5,6 +5,7 @@ from typing import Any
 import click
 
 from quiltarchive.cli.output import print_json
+from quiltarchive.consent.rules import in_words
 from quiltarchive.model.decision import Decision
 
 
@@ -24,7 +25,7 @@ def print_decision(what: str, key: dict[str, Any], decision: Decision, as_json: 
         )
         return
     verdict = "may" if decision.allowed else "may NOT"
-    click.echo(f"{what} {verdict} be used for {decision.use.value} on {decision.day}.")
+    click.echo(f"{what} {verdict} be used for {in_words(decision.use)} on {decision.day}.")
     for reason in decision.reasons:
         click.echo(f"  - {reason}")
     if decision.allowed and decision.credit:

@@ -12,6 +12,7 @@ from quiltarchive.cli.output import json_option, print_json, print_table, progre
 from quiltarchive.cli.session import reading, writing
 from quiltarchive.cli.values import USE
 from quiltarchive.consent.impact import withdrawal_impact
+from quiltarchive.consent.rules import in_words
 from quiltarchive.curation.collections import EXPORT_USE_NAMES, find_collection
 from quiltarchive.export.events import ExportEvent, ExportEventKind, ExportKind, ExportSummary
 from quiltarchive.export.run import export_collection
@@ -144,13 +145,13 @@ def _print_summary(summary: ExportSummary) -> None:
     if summary.nothing_exported:
         click.echo(
             f"Nothing was exported: no item of “{summary.collection_name}” may be used for "
-            f"{summary.use.value} today."
+            f"{in_words(summary.use)} today."
         )
         return
     blurred = sum(e.blurred_regions for e in summary.exported)
     click.echo(
         f"Exported {len(summary.exported)} photo(s) of “{summary.collection_name}” for "
-        f"{summary.use.value} to {summary.destination}"
+        f"{in_words(summary.use)} to {summary.destination}"
         + (f" and {summary.zip_path}" if summary.zip_path else "")
         + (f", with {blurred} region(s) blurred" if blurred else "")
         + "."

@@ -1,5 +1,6 @@
 """`person …`: recording people, their guardians, subject access and erasure."""
 
+import sys
 from pathlib import Path
 
 import click
@@ -7,11 +8,12 @@ import click
 from quiltarchive import clock
 from quiltarchive.cli.output import json_option, print_fields, print_json, print_table
 from quiltarchive.cli.session import reading, writing
-from quiltarchive.consent.erasure import erase_person
+from quiltarchive.consent.erasure import ErasurePlan, erase_person, plan_erasure
 from quiltarchive.consent.impact import Impact, withdrawal_impact
 from quiltarchive.consent.people import add_guardian, add_person, remove_guardian
 from quiltarchive.consent.rules import superseded_on, why_not_in_force
 from quiltarchive.consent.subject_access import export_subject_access
+from quiltarchive.errors import InvalidInput
 from quiltarchive.model.person import AgeBand, Credit
 
 CREDITS = [c.value for c in Credit]
@@ -241,14 +243,21 @@ def person_forget(
     archive = writing(ctx)
     impact = withdrawal_impact(archive, person_id)
     if not yes:
+        if not stdin_is_terminal():
+            raise InvalidInput(
+                "Erasing a person cannot be undone: confirm it at a terminal, or add --yes."
+            )
         print_impact(impact)
+        print_plan(plan_erasure(archive, person_id))
         verb = "deleted" if delete_photos else "withheld"
-        click.confirm(
+        if not click.confirm(
             f"Erase {impact.name} for good? {len(impact.photo_ids)} photo(s) will be {verb}, "
             "and this cannot be undone",
-            abort=True,
+            default=False,
             err=True,
-        )
+        ):
+            click.echo("Nothing was erased.", err=True)
+            ctx.exit(1)
     report = erase_person(archive, person_id, delete_photos=delete_photos)
     if as_json:
         print_json(report)
@@ -269,6 +278,26 @@ def person_forget(
             f"{report.backups_removed} older backup(s) of the catalogue held their data "
             "and were deleted."
         )
+
+
+def print_plan(plan: ErasurePlan) -> None:
+    click.echo(
+        f"Erasing removes their record, {plan.consents} consent(s) and "
+        f"{plan.consent_forms} scanned form(s)."
+    )
+    if plan.given_for:
+        click.echo(
+            f"It also removes the consents they gave as a guardian for {', '.join(plan.given_for)}."
+        )
+    if plan.patches:
+        click.echo(f"{plan.patches} patch(es) they made stay, with no maker and no story.")
+    if plan.stories:
+        click.echo(f"{plan.stories} story(ies) they told are deleted.")
+
+
+def stdin_is_terminal() -> bool:
+    """Whether someone is there to answer a question (not a script or a pipe)."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def print_impact(impact: Impact) -> None:

@@ -10,6 +10,7 @@ import click
 from quiltarchive.cli.output import json_option, print_fields, print_json, print_table, progress_bar
 from quiltarchive.cli.session import reading, writing
 from quiltarchive.cli.values import DAY, USE
+from quiltarchive.consent.rules import in_words
 from quiltarchive.model.consent import Use
 from quiltarchive.model.quilt import QuiltCell, QuiltGrid
 from quiltarchive.works.quilt_map import quilt_grid
@@ -171,7 +172,7 @@ def _print_map(grid: QuiltGrid, use: Use | None) -> None:
         click.echo(f"{number:>{margin}}  " + "  ".join(text.center(width) for text in row).rstrip())
     if use is not None:
         refused = [c for c in grid.placed() if not c.allowed]
-        click.echo(f"\n(…) may not be used for {use.value}: {len(refused)} patch(es).")
+        click.echo(f"\n(…) may not be used for {in_words(use)}: {len(refused)} patch(es).")
         for cell in refused:
             for reason in cell.decision.reasons if cell.decision else ():
                 click.echo(f"  - {reason}")
@@ -262,7 +263,7 @@ def quilt_render(
         return
     click.echo(f"{report.path} ({report.width} × {report.height} px)")
     click.echo(
-        f"{len(report.shown)} patch(es) shown for {use.value} on {report.day}; "
+        f"{len(report.shown)} patch(es) shown for {in_words(use)} on {report.day}; "
         f"{len(report.not_shown)} drawn as placeholders"
         + (f": {', '.join(report.not_shown)}" if report.not_shown else "")
         + f"; {report.empty_cells} empty cell(s)."

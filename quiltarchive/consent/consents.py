@@ -10,9 +10,11 @@ from pathlib import Path
 from quiltarchive import files
 from quiltarchive.archive import Archive
 from quiltarchive.consent.audit_snapshots import consent_snapshot
+from quiltarchive.consent.rules import is_minor
 from quiltarchive.errors import InvalidInput
 from quiltarchive.model.consent import Consent, ConsentMethod, Use
-from quiltarchive.model.person import Credit
+from quiltarchive.model.consent_facts import PersonFacts
+from quiltarchive.model.person import Credit, Person
 
 SCAN_EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "tif", "tiff", "heic", "webp"}
 MAX_SCAN_BYTES = 100 << 20
@@ -67,6 +69,11 @@ def record_consent(
             f"{giver.name} is not recorded as a guardian of {person.name}: this consent will "
             "not count until they are."
         )
+    elif given_by_id == person_id and _minor_on(archive, person, given_on):
+        warnings.append(
+            f"{person.name} was a minor on {given_on.isoformat()}: a consent they gave "
+            "themself does not count; a recorded guardian must give it."
+        )
     with archive.atomic():
         consent_id = archive.consents.add(
             person_id=person_id,
@@ -89,6 +96,13 @@ def record_consent(
             after=consent_snapshot(consent),
         )
     return Recorded(consent, tuple(warnings))
+
+
+def _minor_on(archive: Archive, person: Person, day: date) -> bool:
+    facts = PersonFacts(
+        person.id, person.name, person.credit, person.birth_year, person.age_band, False
+    )
+    return is_minor(facts, day, archive.settings.guardian_consent_age())
 
 
 def withdraw_consent(archive: Archive, consent_id: int, on: date, note: str = "") -> Consent:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from quiltarchive import files
 from quiltarchive.archive import Archive
-from quiltarchive.storage.erasure import ErasureStore
+from quiltarchive.storage.audit import ERASURE
+from quiltarchive.storage.erasure import REDACTED, ErasureStore, backup_holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,39 @@ class ErasureReport:
     texts_scrubbed: int
     audit_entries_redacted: int
     backups_removed: int
+
+
+@dataclass(frozen=True, slots=True)
+class ErasurePlan:
+    """What erasing a person will do, to show before anyone confirms it."""
+
+    person_id: int
+    name: str
+    photo_ids: tuple[int, ...]  # identifiable in: withheld, or deleted if chosen
+    consents: int
+    consent_forms: int  # scans of their forms, and of forms they signed for others
+    given_for: tuple[str, ...]  # names of the people they gave consent for, as a guardian
+    patches: int  # kept, without a maker and without the maker's story
+    stories: int  # deleted
+
+
+def plan_erasure(archive: Archive, person_id: int) -> ErasurePlan:
+    person = archive.people.get(person_id)
+    own = archive.consents.of_person(person_id)
+    given_for_others = archive.consents.given_by(person_id)
+    others = archive.people.get_many(sorted({c.person_id for c in given_for_others}))
+    return ErasurePlan(
+        person_id=person_id,
+        name=person.name,
+        photo_ids=tuple(
+            sorted({a.photo_id for a in archive.appearances.of_person(person_id) if a.identifiable})
+        ),
+        consents=len(own),
+        consent_forms=len({c.scan_sha256 for c in own + given_for_others if c.scan_sha256}),
+        given_for=tuple(p.name for p in others),
+        patches=len(archive.patches.list(maker_id=person_id)),
+        stories=len(archive.stories.list(teller_id=person_id)),
+    )
 
 
 def erase_person(archive: Archive, person_id: int, *, delete_photos: bool = False) -> ErasureReport:
@@ -44,14 +78,16 @@ def erase_person(archive: Archive, person_id: int, *, delete_photos: bool = Fals
     removed_originals: list[tuple[str, str]] = []
     with archive.atomic():
         erasure_seq = archive.audit.record(
-            "person erased",
+            ERASURE,
             "person",
             person_id,
             after={"photos": len(shown_in), "photos_deleted": delete_photos},
         )
-        redacted = archive.audit.redact(
-            [s for s in archive.audit.seqs_about(entities, person.name) if s != erasure_seq],
-            by_seq=erasure_seq,
+        about = set(archive.audit.seqs_about(entities)) - {erasure_seq}
+        mentioning = set(archive.audit.seqs_mentioning(person.name)) - about - {erasure_seq}
+        redacted = archive.audit.redact(sorted(about), by_seq=erasure_seq)
+        redacted += archive.audit.scrub(
+            sorted(mentioning), person.name, REDACTED, by_seq=erasure_seq
         )
         touched = archive.appearances.make_unknown(person_id)
         for consent in given_for_others + own:
@@ -74,6 +110,11 @@ def erase_person(archive: Archive, person_id: int, *, delete_photos: bool = Fals
             p.photo_id for patch in archive.patches.get_many(patch_ids) for p in patch.photos
         }
         archive.search_index.reindex(work_photos.union(*(s.photo_ids for s in stories)))
+        # Any other document whose words held the name (a caption, an event's notes).
+        still = store.search_rows_mentioning(person.name)
+        archive.search_index.reindex(still["photo_search"])
+        archive.work_search.reindex_patches(still["patch_search"])
+        archive.work_search.reindex_stories(still["story_search"])
         store.rebuild_search_index()
 
     forms_deleted = 0
@@ -85,7 +126,7 @@ def erase_person(archive: Archive, person_id: int, *, delete_photos: bool = Fals
         files.remove_file(archive.layout.original_path(sha256, extension))
         files.remove_file(archive.layout.thumbnail_path(sha256))
         files.remove_file(archive.layout.preview_path(sha256))
-    backups = _remove_backups(archive)
+    backups = _remove_backups(archive, person_id, person.name)
     store.compact()
     return ErasureReport(
         person_id=person_id,
@@ -102,10 +143,12 @@ def erase_person(archive: Archive, person_id: int, *, delete_photos: bool = Fals
     )
 
 
-def _remove_backups(archive: Archive) -> int:
-    """Copies of the catalogue made before upgrades still hold the person: they go too."""
+def _remove_backups(archive: Archive, person_id: int, name: str) -> int:
+    """Copies of the catalogue made before upgrades that still hold the person go too."""
     removed = 0
-    for backup in archive.layout.backups.glob("*.sqlite"):
-        files.remove_file(backup)
-        removed += 1
+    for backup in sorted(archive.layout.backups.glob("*.sqlite")):
+        if backup_holds(backup, person_id, name):
+            for path in (backup, *backup.parent.glob(backup.name + "-*")):
+                files.remove_file(path)
+            removed += 1
     return removed

@@ -36,6 +36,14 @@ class Standing:
     credit_name: str = ""
 
 
+# How each use is named in reasons: the words a librarian would say, not the stored value.
+USE_WORDS = {Use.SOCIAL: "social media"}
+
+
+def in_words(use: Use) -> str:
+    return USE_WORDS.get(use, use.value)
+
+
 # -- age ----------------------------------------------------------------------------------
 
 
@@ -108,7 +116,7 @@ def standing(
 ) -> Standing:
     """Whether `person` has a consent in force on `day` that covers `use` (and, for a story,
     gives story permission), given by someone entitled to give it."""
-    name, what = person.name, use.value
+    name, what = person.name, in_words(use)
     if not person.consents:
         return Standing(False, f"{name} has no consent recorded (needed for {what}).")
     replaced = superseded_on(person.consents)
@@ -139,7 +147,7 @@ def standing(
 def _giver_reason(
     person: PersonFacts, consent: Consent, use: Use, day: date, consent_age: int
 ) -> str:
-    name, what = person.name, use.value
+    name, what = person.name, in_words(use)
     if person.is_group:
         return (
             f"{name} is a group: consent for {what} must come from a recorded responsible adult "
@@ -164,7 +172,7 @@ def _giver_reason(
 
 
 def _lapsed_reason(person: PersonFacts, use: Use, day: date, replaced: dict[int, date]) -> str:
-    name, what = person.name, use.value
+    name, what = person.name, in_words(use)
     given = [c for c in person.consents if c.given_on <= day]
     if not given:
         return f"{name} had not given consent by {day.isoformat()} (needed for {what})."
@@ -218,7 +226,7 @@ def person_standing(person: PersonFacts | None, use: Use, day: date, consent_age
         return Standing(
             False,
             f"{person.name} must never be identifiable outside the archive (do-not-identify), "
-            "so photo {photo_id} cannot be used for " + f"{use.value} unless they are blurred.",
+            "so photo {photo_id} cannot be used for " + f"{in_words(use)} unless they are blurred.",
         )
     return standing(person, use, day, consent_age)
 
@@ -266,7 +274,7 @@ def _photo_findings(
             continue
         if appearance.person_id is None:
             problem = (
-                f"An unidentified person is in photo {photo.id}: for {use.value} they must be "
+                f"An unidentified person is in photo {photo.id}: for {in_words(use)} they must be "
                 "identified and consent, be marked not identifiable, or be blurred."
             )
         else:
@@ -305,7 +313,9 @@ def decide_maker_work(
     if use is Use.ARCHIVE:
         return Standing(True)
     if maker is None:
-        return Standing(False, f"The {role} of {what} is not recorded (needed for {use.value}).")
+        return Standing(
+            False, f"The {role} of {what} is not recorded (needed for {in_words(use)})."
+        )
     return standing(maker, use, day, facts.guardian_consent_age, story=story)
 
 

@@ -4,6 +4,7 @@ import json
 import shutil
 import uuid
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +30,24 @@ photos/          the original files of every photo they appear in.
 """
 
 
+Progress = Callable[[int, int], None]  # files copied so far, files to copy
+
+
 def export_subject_access(
-    archive: Archive, person_id: int, destination: Path, *, as_zip: bool = False
+    archive: Archive,
+    person_id: int,
+    destination: Path,
+    *,
+    as_zip: bool = False,
+    progress: Progress | None = None,
 ) -> Path:
-    """Write the export into `destination` (a folder) and return the folder or zip made."""
+    """Write the export into `destination` (a folder) and return the folder or zip made.
+    `progress` hears of each consent form and photo copied."""
     archive.people.get(person_id)  # an unknown id stops here, before anything is written
     day = clock.today().isoformat()
     destination = destination.expanduser()
+    if destination.exists() and not destination.is_dir():
+        raise InvalidInput(f"{destination} is a file, not a folder; choose a folder.")
     destination.mkdir(parents=True, exist_ok=True)
     name = f"subject-access-person-{person_id}-{day}"
     final = destination / (f"{name}.zip" if as_zip else name)
@@ -44,7 +56,7 @@ def export_subject_access(
     staging = destination / f".{name}.{uuid.uuid4().hex[:8]}.partial"
     try:
         staging.mkdir()
-        record = _gather(archive, person_id, staging)
+        record = _gather(archive, person_id, staging, progress or (lambda _done, _total: None))
         (staging / "person.json").write_text(
             json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8"
         )
@@ -65,12 +77,17 @@ def export_subject_access(
     return final
 
 
-def _gather(archive: Archive, person_id: int, folder: Path) -> dict[str, Any]:
+def _gather(archive: Archive, person_id: int, folder: Path, progress: Progress) -> dict[str, Any]:
     person = archive.people.get(person_id)
     layout = archive.layout
+    own = archive.consents.of_person(person_id)
+    shown = archive.appearances.of_person(person_id)
+    total = sum(1 for c in own if c.scan_sha256) + len({a.photo_id for a in shown})
+    done = 0
+    progress(done, total)
     consents = []
     (folder / "consent-forms").mkdir()
-    for consent in archive.consents.of_person(person_id):
+    for consent in own:
         entry: dict[str, Any] = {"id": consent.id, **consent_snapshot(consent)}
         if consent.withdrawal:
             entry["withdrawn_on"] = consent.withdrawal.withdrawn_on.isoformat()
@@ -79,15 +96,19 @@ def _gather(archive: Archive, person_id: int, folder: Path) -> dict[str, Any]:
             scan = layout.consent_form_path(consent.scan_sha256, consent.scan_extension or "")
             copy = folder / "consent-forms" / f"consent-{consent.id}.{consent.scan_extension}"
             shutil.copyfile(scan, copy)
+            done += 1
+            progress(done, total)
             entry["scan_file"] = str(copy.relative_to(folder))
         consents.append(entry)
     appearances = []
     (folder / "photos").mkdir()
-    for appearance in archive.appearances.of_person(person_id):
+    for appearance in shown:
         photo = archive.photos.get(appearance.photo_id)
         copy = folder / "photos" / f"photo-{photo.id}.{photo.extension}"
         if not copy.exists():
             shutil.copyfile(layout.original_path(photo.sha256, photo.extension), copy)
+            done += 1
+            progress(done, total)
         appearances.append(
             {
                 "appearance_id": appearance.id,

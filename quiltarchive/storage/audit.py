@@ -10,8 +10,10 @@ from sqlite_utils import Database
 
 from quiltarchive import clock
 from quiltarchive.model.audit import AuditEntry, ChainVerdict
+from quiltarchive.name_forms import mentions, replace_name
 
 GENESIS = "0" * 64
+ERASURE = "person erased"  # the action whose entry may redact the details of earlier ones
 
 
 def canonical_json(value: Any) -> str:
@@ -122,6 +124,10 @@ class AuditStore:
 
     def verify(self) -> ChainVerdict:
         """Walk the chain from the first row; report the first row that does not fit."""
+        erasures = {
+            row[0]
+            for row in self._db.execute("SELECT seq FROM audit_log WHERE action = ?", [ERASURE])
+        }
         previous = GENESIS
         expected_seq = 1
         count = 0
@@ -156,12 +162,16 @@ class AuditStore:
                 salt is None or payload_digest(salt, before, after) != digest
             ):
                 return ChainVerdict(count, seq, f"the details of entry {seq} were altered")
+            if redacted_by is not None and (redacted_by not in erasures or redacted_by <= seq):
+                return ChainVerdict(
+                    count, seq, f"the details of entry {seq} were removed, but not by an erasure"
+                )
             previous = stored_hash
             expected_seq += 1
         return ChainVerdict(count)
 
-    def seqs_about(self, entities: Iterable[tuple[str, int]], text: str) -> list[int]:
-        """Entries about any of `entities` (type, id), or whose details contain `text`."""
+    def seqs_about(self, entities: Iterable[tuple[str, int]]) -> list[int]:
+        """Entries about any of `entities` (type, id)."""
         found: set[int] = set()
         for entity_type, entity_id in entities:
             found.update(
@@ -171,17 +181,18 @@ class AuditStore:
                     [entity_type, str(entity_id)],
                 )
             )
-        if text.strip():
-            needle = text.strip().lower()
-            found.update(
-                row[0]
-                for row in self._db.execute(
-                    "SELECT seq FROM audit_payloads WHERE instr(lower(before), ?) > 0 "
-                    "OR instr(lower(after), ?) > 0",
-                    [needle, needle],
-                )
-            )
         return sorted(found)
+
+    def seqs_mentioning(self, name: str) -> list[int]:
+        """Entries whose details hold `name` in any form (letter case, accents, composition)."""
+        return [
+            seq
+            for seq, before, after in self._db.execute(
+                "SELECT seq, before, after FROM audit_payloads "
+                "WHERE before IS NOT NULL OR after IS NOT NULL ORDER BY seq"
+            )
+            if mentions(f"{before or ''}\x1f{after or ''}", name)
+        ]
 
     def redact(self, seqs: Iterable[int], *, by_seq: int) -> int:
         """Blank the details of entries (for an erasure); the chain still verifies."""
@@ -192,5 +203,25 @@ class AuditStore:
                 "UPDATE audit_payloads SET salt = NULL, before = NULL, after = NULL, "
                 f"redacted_by = ? WHERE seq IN ({','.join('?' * len(chunk))})",
                 [by_seq, *chunk],
+            )
+        return len(ids)
+
+    def scrub(self, seqs: Iterable[int], name: str, replacement: str, *, by_seq: int) -> int:
+        """Take `name` out of the details of entries about someone else (for an erasure): the
+        rest of their details stay readable, marked as redacted by that erasure."""
+        ids = list(seqs)
+        for seq in ids:
+            before, after = self._db.execute(
+                "SELECT before, after FROM audit_payloads WHERE seq = ?", [seq]
+            ).fetchone()
+            self._db.execute(
+                "UPDATE audit_payloads SET salt = NULL, before = ?, after = ?, redacted_by = ? "
+                "WHERE seq = ?",
+                [
+                    None if before is None else replace_name(before, name, replacement),
+                    None if after is None else replace_name(after, name, replacement),
+                    by_seq,
+                    seq,
+                ],
             )
         return len(ids)

@@ -248,6 +248,8 @@ def test_every_dialog_names_its_controls_too(qtbot, archive, pictures, open_wind
         window.flows.record_consent(amina),
         window.flows.withdraw(consent),
         window.flows.add_guardian(amina),
+        window.flows.export_person(amina),
+        window.flows.forget(amina),
         window.imports.choose([str(corpus)]),
         ImportProgressDialog("Importing", window),
         ImportSummaryDialog(

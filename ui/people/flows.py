@@ -8,7 +8,9 @@ from quiltarchive.model.consent import Consent
 from quiltarchive.model.person import Person
 from ui.edits import Edits
 from ui.people.consent_dialog import ConsentDialog
+from ui.people.forget_dialog import ForgetDialog
 from ui.people.person_dialog import PersonDialog
+from ui.people.subject_access_dialog import SubjectAccessDialog
 from ui.people.withdraw_dialog import WithdrawDialog
 from ui.review.person_picker import PersonPicker, PickedPerson
 
@@ -17,6 +19,7 @@ class PeopleFlows(QObject):
     person_saved = Signal(object)  # Person
     consent_recorded = Signal(object)  # Recorded
     message = Signal(str)
+    person_forgotten = Signal(object)  # ErasureReport
 
     def __init__(self, archive: Archive, edits: Edits, parent: QWidget) -> None:
         super().__init__(parent)
@@ -43,6 +46,14 @@ class PeopleFlows(QObject):
 
     def withdraw(self, consent: Consent) -> WithdrawDialog:
         return self._open(WithdrawDialog(self._archive, self._edits, consent, self._parent))
+
+    def export_person(self, person: Person) -> SubjectAccessDialog:
+        return self._open(SubjectAccessDialog(self._archive, person, self._parent))
+
+    def forget(self, person: Person) -> ForgetDialog:
+        dialog = ForgetDialog(self._archive, person.id, self._parent)
+        dialog.forgotten.connect(self.person_forgotten)
+        return self._open(dialog)
 
     def add_guardian(self, person: Person) -> PersonPicker:
         others = [(i, name) for i, name in self._archive.people.names() if i != person.id]

@@ -41,6 +41,8 @@ class PersonPage(QScrollArea):
     consent_requested = Signal(object, object)  # Person, the Consent it replaces (or None)
     withdraw_requested = Signal(object)  # Consent
     guardian_requested = Signal(object)  # Person
+    export_requested = Signal(object)  # Person: subject access
+    forget_requested = Signal(object)  # Person: erasure
 
     def __init__(
         self,
@@ -74,6 +76,11 @@ class PersonPage(QScrollArea):
         self.consent_button = self._button(self.tr("Record consent…"), self._record, body)
         mark(self.consent_button, "primary")
         self.guardian_button = self._button(self.tr("Add guardian…"), self._add_guardian, body)
+        self.export_button = self._button(
+            self.tr("Export everything held about this person…"), self._export, body
+        )
+        self.forget_button = self._button(self.tr("Forget this person…"), self._forget, body)
+        mark(self.forget_button, "danger")
 
         self.uses = QGridLayout()
         self.uses.setHorizontalSpacing(8)
@@ -146,6 +153,12 @@ class PersonPage(QScrollArea):
         layout.addWidget(section(self.tr("Guardians"), body))
         layout.addWidget(self.family)
         layout.addLayout(self.guardian_buttons)
+        layout.addWidget(section(self.tr("Their rights"), body))
+        rights = QHBoxLayout()
+        rights.addWidget(self.export_button)
+        rights.addWidget(self.forget_button)
+        rights.addStretch(1)
+        layout.addLayout(rights)
         layout.addWidget(section(self.tr("Photos"), body))
         layout.addWidget(self.photo_count)
         layout.addWidget(self.photos, 1)
@@ -290,6 +303,14 @@ class PersonPage(QScrollArea):
     def _add_guardian(self) -> None:
         if self.person is not None:
             self.guardian_requested.emit(self.person)
+
+    def _export(self) -> None:
+        if self.person is not None:
+            self.export_requested.emit(self.person)
+
+    def _forget(self) -> None:
+        if self.person is not None:
+            self.forget_requested.emit(self.person)
 
     def _remove_guardian(self, guardian_id: int) -> None:
         if self.person is not None:

@@ -211,6 +211,9 @@ class MainWindow(QMainWindow):
         self.person.consent_requested.connect(self.flows.record_consent)
         self.person.withdraw_requested.connect(self.flows.withdraw)
         self.person.guardian_requested.connect(self.flows.add_guardian)
+        self.person.export_requested.connect(self.flows.export_person)
+        self.person.forget_requested.connect(self.flows.forget)
+        self.flows.person_forgotten.connect(self._person_forgotten)
         self.flows.person_saved.connect(lambda person: self.open_person(person.id))
         self.flows.consent_recorded.connect(lambda r: self.person.show_warnings(r.warnings))
         self.flows.message.connect(lambda text: text and self.show_problem(text))
@@ -416,6 +419,15 @@ class MainWindow(QMainWindow):
                 self.people.reload()
         if self.place.shows_photos:
             self.details.refresh()
+
+    def _person_forgotten(self, _report: object) -> None:
+        # An erasure cannot be undone, and earlier edits may refer to what it removed.
+        self.edits.stack.clear()
+        self.status.refresh_all()
+        self.photos.reload()
+        self.refresh_places()
+        self.sidebar.choose(PEOPLE)
+        self.people.reload()
 
     def show_problem(self, message: str) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("QuiltArchive"), message, parent=self)

@@ -111,7 +111,11 @@ def test_subject_access_exports_records_forms_and_photos(scene, tmp_path, as_zip
     ).consent
     photo = scene.reviewed_photo()
     scene.appears(photo, tom, box=FACE)
-    made = export_subject_access(archive, tom, tmp_path / "out", as_zip=as_zip)
+    heard: list[tuple[int, int]] = []
+    made = export_subject_access(
+        archive, tom, tmp_path / "out", as_zip=as_zip, progress=lambda *p: heard.append(p)
+    )
+    assert heard == [(0, 2), (1, 2), (2, 2)]  # the consent form, then the photo
     if as_zip:
         with zipfile.ZipFile(made) as bundle:
             names = bundle.namelist()

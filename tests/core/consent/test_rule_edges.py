@@ -245,3 +245,38 @@ def test_a_story_needs_story_permission_as_well_as_the_use():
 def test_a_reason_names_its_person_with_one_possessive_ending(name, reason):
     decision = decide([person(name=name, consents=[consent()])], photo(shows(AMINA)), Use.PRESS)
     assert decision.reasons == (reason,)
+
+
+USE_IN_WORDS = [
+    (Use.WEB, "web"),
+    (Use.PRINT, "print"),
+    (Use.SOCIAL, "social media"),
+    (Use.PRESS, "press"),
+    (Use.EXHIBITION, "exhibition"),
+]
+
+
+@pytest.mark.parametrize(("use", "words"), USE_IN_WORDS)
+def test_every_reason_names_the_use_in_plain_words(use, words):
+    other = Use.ARCHIVE
+    uncovered = person(consents=[consent(uses=(other,))])
+    withdrawn = person(consents=[consent(uses=(use,), withdrawn=D - DAY)])
+    child = person(consents=[consent(uses=(use,))], band=AgeBand.CHILD)
+    hidden = person(consents=[consent(uses=(use,))], dni=True)
+    assert decide([uncovered], photo(shows(AMINA)), use).reasons == (
+        f"Amina Yusuf's current consent does not cover {words}.",
+    )
+    assert decide([withdrawn], photo(shows(AMINA)), use).reasons == (
+        f"Amina Yusuf withdrew consent on {(D - DAY).isoformat()} (needed for {words}).",
+    )
+    assert decide([child], photo(shows(AMINA)), use).reasons == (
+        f"Amina Yusuf is a minor, and no recorded guardian of theirs gave consent for {words}.",
+    )
+    assert decide([hidden], photo(shows(AMINA)), use).reasons == (
+        "Amina Yusuf must never be identifiable outside the archive (do-not-identify), so "
+        f"photo 7 cannot be used for {words} unless they are blurred.",
+    )
+    assert decide([], photo(shows(None)), use).reasons == (
+        f"An unidentified person is in photo 7: for {words} they must be identified and "
+        "consent, be marked not identifiable, or be blurred.",
+    )

@@ -53,7 +53,7 @@ def test_example_05_same_adult_for_social_is_refused(scene):
     scene.appears(photo, amina)
     decision = decide(scene, photo, Use.SOCIAL)
     assert not decision.allowed
-    assert decision.reasons == ("Amina Yusuf's current consent does not cover social.",)
+    assert decision.reasons == ("Amina Yusuf's current consent does not cover social media.",)
 
 
 def test_example_06_consent_withdrawn_yesterday_is_refused(scene):

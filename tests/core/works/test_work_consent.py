@@ -46,7 +46,7 @@ def test_the_makers_consent_must_cover_the_use(workshop):
     decision = patch_decision(workshop, patch, Use.SOCIAL)
     assert not decision.allowed
     assert decision.reasons == (
-        "Patch P-0001: Amina Yusuf's current consent does not cover social.",
+        "Patch P-0001: Amina Yusuf's current consent does not cover social media.",
     )
     assert decision.credit == "" and decision.consent_ids == ()
 

@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
 
         undo = self.edits.stack.createUndoAction(self, self.tr("&Undo"))
         redo = self.edits.stack.createRedoAction(self, self.tr("&Redo"))
-        self.actions = Actions(self, undo, redo)
+        self.menu_actions = Actions(self, undo, redo)
         self._build()
         self._connect()
         self._restore_state()
@@ -104,12 +104,12 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolBar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(self.actions.import_photos)
-        toolbar.addAction(self.actions.review)
+        toolbar.addAction(self.menu_actions.import_photos)
+        toolbar.addAction(self.menu_actions.review)
         toolbar.addSeparator()
         self.search = SearchField(self)
         toolbar.addWidget(self.search)
-        toolbar.addAction(self.actions.show_filters)
+        toolbar.addAction(self.menu_actions.show_filters)
         spacer = QWidget(self)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self._live_refresh.timeout.connect(self.photos.reload)
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         a.new_archive.triggered.connect(lambda: self.archive_requested.emit("new"))
         a.open_archive.triggered.connect(lambda: self.archive_requested.emit("open"))
         a.import_photos.triggered.connect(self._choose_import)
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
             return
         page = self._page_for(place)
         self.pages.setCurrentWidget(page)
-        self.details.setVisible(place.shows_photos and self.actions.show_details.isChecked())
+        self.details.setVisible(place.shows_photos and self.menu_actions.show_details.isChecked())
         if place.shows_photos:
             self.photos.show_place(place)
         elif place.kind == "people":
@@ -313,11 +313,11 @@ class MainWindow(QMainWindow):
             self.details.show_selection(ids)
         has = bool(ids)
         for action in (
-            self.actions.review,
-            self.actions.mark_reviewed,
-            self.actions.mark_no_people,
-            self.actions.withhold,
-            self.actions.release,
+            self.menu_actions.review,
+            self.menu_actions.mark_reviewed,
+            self.menu_actions.mark_no_people,
+            self.menu_actions.withhold,
+            self.menu_actions.release,
         ):
             action.setEnabled(has)
         self._count_changed()
@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
         filters = settings.FILTERS_VISIBLE.read()
-        self.actions.show_filters.setChecked(filters)
+        self.menu_actions.show_filters.setChecked(filters)
         self.photos.filters.setVisible(filters)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -475,7 +475,7 @@ class MainWindow(QMainWindow):
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())
         settings.WINDOW_STATE.write(self.saveState())
         settings.SPLITTER_STATE.write(QByteArray(self.splitter.saveState()))
-        settings.FILTERS_VISIBLE.write(self.actions.show_filters.isChecked())
+        settings.FILTERS_VISIBLE.write(self.menu_actions.show_filters.isChecked())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.imports.running:

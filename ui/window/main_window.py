@@ -29,6 +29,7 @@ from quiltarchive.model.photo import ReviewState
 from ui import background, settings
 from ui.consent_status import ConsentStatus, use_name
 from ui.detail.pane import DetailPane
+from ui.dialogs.about import show_about
 from ui.edits import Change, Edits, Outcome
 from ui.grid.thumbnails import ThumbnailLoader
 from ui.grid.view import MAX_TILE, MIN_TILE
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow):
         a.new_person.triggered.connect(self.flows.new_person)
         a.needs_review.triggered.connect(lambda: self.sidebar.choose(NEEDS_REVIEW))
         a.expiring.triggered.connect(lambda: self.sidebar.choose(EXPIRING))
+        a.about.triggered.connect(self._about)
+        a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self, self.tr("About Qt")))
 
         self.sidebar.place_chosen.connect(self.go)
         self.search.search_changed.connect(self._search)
@@ -402,6 +405,9 @@ class MainWindow(QMainWindow):
         box.open()
         self.problem = box
         return box
+
+    def _about(self) -> None:
+        self.about_box = show_about(self, str(self.archive.layout.root), self.archive.user)
 
     def _activity(self, text: str) -> None:
         self.activity.setText(text)

@@ -134,6 +134,10 @@ class ConsentStatus(QObject):
         self._next()
 
     def edited(self, change: Change) -> None:
+        if change.everything:
+            self._tooltips.clear()
+            self.refresh_all()
+            return
         self._pending_photos |= change.photo_ids
         self._pending_people |= change.person_ids
         self._tooltips.clear()

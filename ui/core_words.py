@@ -84,6 +84,25 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreWords", "nobody has recorded who is in it"),
     QT_TRANSLATE_NOOP("CoreWords", "an identifiable person in it is not identified"),
     QT_TRANSLATE_NOOP("CoreWords", "{name}'s consent has lapsed"),
+    # quiltarchive/check.py
+    QT_TRANSLATE_NOOP("CoreWords", "{path}: the file is missing"),
+    QT_TRANSLATE_NOOP(
+        "CoreWords",
+        "{path}: the file's content no longer matches its hash (it has been altered or damaged)",
+    ),
+    QT_TRANSLATE_NOOP("CoreWords", "a file in originals/ that no photo refers to"),
+    QT_TRANSLATE_NOOP("CoreWords", "a file in consent-forms/ that no consent refers to"),
+    QT_TRANSLATE_NOOP(
+        "CoreWords",
+        "{file} was being imported when an import stopped; importing the same "
+        "files again, or `quiltarchive import --resume`, completes it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreWords",
+        "{count} photo(s) have no thumbnail or preview in the cache; "
+        "`quiltarchive cache rebuild` makes them again",
+    ),
+    QT_TRANSLATE_NOOP("CoreWords", "{count} unfinished temporary file(s) in the cache"),
 )
 
 ROLES = {

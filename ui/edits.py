@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from quiltarchive import photo_states
+from quiltarchive import archive_settings, photo_states
 from quiltarchive.archive import Archive
 from quiltarchive.consent import appearances as appearance_service
 from quiltarchive.consent import consents as consent_service
@@ -51,6 +51,7 @@ class Change:
 
     photo_ids: frozenset[int] = frozenset()
     person_ids: frozenset[int] = frozenset()
+    everything: bool = False  # a setting that changes every consent decision
 
 
 @dataclass
@@ -433,4 +434,27 @@ class Edits(QObject):
             lambda: consent_service.withdraw_consent(self.archive, consent(), on, note),
             lambda: consent_service.cancel_mistaken_withdrawal(self.archive, consent()),
             Change(person_ids=frozenset([person_id])),
+        )
+
+    # -- the archive's settings ------------------------------------------------------------
+
+    def set_archive_settings(
+        self, *, guardian_consent_age: int, organisation: str, policy_url: str
+    ) -> Outcome:
+        """The age under which a guardian must consent, and who publishes exports."""
+        settings = self.archive.settings
+        before = (settings.guardian_consent_age(), settings.organisation(), settings.policy_url())
+
+        def apply(age: int, name: str, url: str) -> None:
+            with self.archive.atomic():
+                if age != settings.guardian_consent_age():
+                    archive_settings.set_guardian_consent_age(self.archive, age)
+                if (name, url) != (settings.organisation(), settings.policy_url()):
+                    archive_settings.set_publisher(self.archive, organisation=name, policy_url=url)
+
+        return self._run(
+            tr("Change the archive's settings"),
+            lambda: apply(guardian_consent_age, organisation, policy_url),
+            lambda: apply(*before),
+            Change(everything=True),
         )

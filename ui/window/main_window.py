@@ -40,6 +40,7 @@ from ui.people.people_page import PeoplePage
 from ui.people.person_page import PersonPage
 from ui.resources import icon
 from ui.review.viewer import ReviewViewer
+from ui.tools.menu import ArchiveTools
 from ui.window.actions import Actions
 from ui.window.patches_page import PatchesPage
 from ui.window.photos_page import PhotosPage
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.menu_actions = Actions(self, undo, redo)
         self._build()
         self._connect()
+        self.tools = ArchiveTools(self)
         self._restore_state()
         self.refresh_places()
         self.sidebar.choose(ALL_PHOTOS)

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from quiltarchive import archive_settings, photo_states
+from quiltarchive import archive_settings, events, photo_states
 from quiltarchive.archive import Archive
 from quiltarchive.consent import appearances as appearance_service
 from quiltarchive.consent import consents as consent_service
@@ -52,6 +52,7 @@ class Change:
     photo_ids: frozenset[int] = frozenset()
     person_ids: frozenset[int] = frozenset()
     everything: bool = False  # a setting that changes every consent decision
+    places: bool = False  # the events listed in the sidebar
 
 
 @dataclass
@@ -457,4 +458,41 @@ class Edits(QObject):
             lambda: apply(guardian_consent_age, organisation, policy_url),
             lambda: apply(*before),
             Change(everything=True),
+        )
+
+    # -- events ----------------------------------------------------------------------------
+
+    def create_event(self, name: str, *, held_on: str | None = None, venue: str = "") -> Outcome:
+        """Record an event (a workshop); the result is the Event."""
+        first: list[int] = []
+
+        def do() -> Any:
+            event = events.create_event(self.archive, name, held_on=held_on, venue=venue)
+            self._created("event", first, event.id)
+            return event
+
+        return self._run(
+            tr("Add event “{0}”").format(name.strip()),
+            do,
+            lambda: events.delete_mistaken_event(self.archive, self.current("event", first[0])),
+            Change(places=True),
+        )
+
+    def update_event(self, event_id: int, *, name: str, held_on: str | None, venue: str) -> Outcome:
+        before = self.archive.events.get(self.current("event", event_id))
+
+        def change(name: str, held_on: str | None, venue: str) -> Any:
+            return events.update_event(
+                self.archive,
+                self.current("event", event_id),
+                name=name,
+                held_on=held_on,
+                venue=venue,
+            )
+
+        return self._run(
+            tr("Change event “{0}”").format(before.name),
+            lambda: change(name, held_on, venue),
+            lambda: change(before.name, before.held_on, before.venue),
+            Change(places=True),
         )

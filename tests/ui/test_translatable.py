@@ -221,7 +221,9 @@ def test_the_main_dialogs_show_only_translated_words(
     ]
     window.menu_actions.about.trigger()
     dialogs.append(window.about_box)
-    dialogs += [window.tools.open_check(), window.tools.open_settings()]
+    events = window.tools.open_events()
+    dialogs += [window.tools.open_check(), window.tools.open_settings(), events]
+    dialogs.append(events.new_event())
     window.photos.grid.setCurrentIndex(window.photos.model.index(0))
     window.edits.describe(window.photos.model.ids[0], "A quilt", "")
     dialogs.append(window.tools.open_history())

@@ -1,4 +1,4 @@
-"""The Archive menu (check, audit trail, thumbnails, settings) and Photo → History, wired to
+"""The Archive menu (events, check, audit trail, thumbnails, settings) and Photo → History, wired to
 their dialogs. Each dialog is kept as an attribute while open, so it is found again."""
 
 from typing import TYPE_CHECKING
@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ui.tools.audit_dialog import AuditTrailDialog
 from ui.tools.check_dialog import CheckDialog
+from ui.tools.events_dialog import EventsDialog
 from ui.tools.rebuild_dialog import RebuildDialog
 from ui.tools.settings_dialog import ArchiveSettingsDialog
+from ui.window.places import Place
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
@@ -23,12 +25,15 @@ class ArchiveTools(QObject):
         self.audit: AuditTrailDialog | None = None
         self.settings: ArchiveSettingsDialog | None = None
         self.rebuild: RebuildDialog | None = None
+        self.events: EventsDialog | None = None
         actions = window.menu_actions
         actions.check_archive.triggered.connect(self.open_check)
         actions.audit_trail.triggered.connect(self.open_audit)
         actions.history.triggered.connect(self.open_history)
         actions.archive_settings.triggered.connect(self.open_settings)
         actions.rebuild_cache.triggered.connect(self.open_rebuild)
+        actions.events.triggered.connect(self.open_events)
+        window.edits.changed.connect(lambda change: change.places and window.refresh_places())
         window.photos.grid.selectionModel().selectionChanged.connect(self._selection)
         self._selection()
 
@@ -62,6 +67,16 @@ class ArchiveTools(QObject):
         dialog.setWindowTitle(self.tr("History of photo {0}").format(ids[0]))
         dialog.show_record("photo", ids[0])
         return dialog
+
+    def open_events(self) -> EventsDialog:
+        self.events = EventsDialog(self._window.archive, self._window.edits, self._window)
+        self.events.show_requested.connect(self._show_event)
+        self._show(self.events)
+        return self.events
+
+    def _show_event(self, event_id: int) -> None:
+        self._window.sidebar.choose_when_listed(Place("event", event_id))
+        self._window.activateWindow()
 
     def open_settings(self) -> ArchiveSettingsDialog:
         self.settings = ArchiveSettingsDialog(

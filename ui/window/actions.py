@@ -57,6 +57,7 @@ class Actions:
         self.expiring = make(tr("Consent &Expiring"), icon_name="expiring")
         self.needs_review = make(tr("Needs &Review"), icon_name="needs-review")
         # Archive
+        self.events = make(tr("&Events…"), icon_name="event")
         self.check_archive = make(tr("&Check Archive…"))
         self.audit_trail = make(tr("&Audit Trail…"))
         self.rebuild_cache = make(tr("&Rebuild Thumbnails…"))
@@ -114,6 +115,8 @@ class Actions:
         people.addSeparator()
         people.addActions([self.needs_review, self.expiring])
         archive = bar.addMenu(tr("&Archive"))
+        archive.addAction(self.events)
+        archive.addSeparator()
         archive.addActions([self.check_archive, self.audit_trail, self.rebuild_cache])
         archive.addSeparator()
         archive.addAction(self.archive_settings)

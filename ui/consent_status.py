@@ -96,6 +96,10 @@ class ConsentStatus(QObject):
     # -- asking ----------------------------------------------------------------------------
 
     @property
+    def archive(self) -> Archive:
+        return self._archive
+
+    @property
     def ready(self) -> bool:
         return self.overview is not None
 

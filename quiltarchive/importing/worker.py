@@ -115,8 +115,9 @@ def _process(job: FileJob) -> FileResult:
         return AlreadyStored(job.item_id, sha256)
 
     metadata = read_metadata(data, image, info.st_mtime)
-    renditions = make_renditions(image, metadata.orientation)
-    files.write_atomic(job.layout.preview_path(sha256), renditions.preview_jpeg)
+    renditions = make_renditions(image, metadata.orientation, preview=False)
+    if renditions.preview_jpeg is not None:
+        files.write_atomic(job.layout.preview_path(sha256), renditions.preview_jpeg)
     files.write_atomic(job.layout.thumbnail_path(sha256), renditions.thumbnail_jpeg)
 
     in_incoming = not final.exists()

@@ -94,7 +94,7 @@ def test_check_notes_a_missing_thumbnail_without_failing_and_cache_rebuild_makes
     thumbnail = cli.archive_path / "cache" / "thumbnails" / sha[:2] / f"{sha}.jpg"
     thumbnail.unlink()
     result = cli("check")
-    assert "no thumbnail or preview" in result.stdout
+    assert "no thumbnail in the cache" in result.stdout
     cli("cache", "rebuild", "--missing")
     assert thumbnail.is_file()
     assert "no thumbnail" not in cli("check").stdout

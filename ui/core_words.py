@@ -103,6 +103,59 @@ TEMPLATES = (
         "`quiltarchive cache rebuild` makes them again",
     ),
     QT_TRANSLATE_NOOP("CoreWords", "{count} unfinished temporary file(s) in the cache"),
+    # quiltarchive/importing and quiltarchive/imaging: why a file was not imported
+    QT_TRANSLATE_NOOP("CoreWords", "the link points to a file that does not exist"),
+    QT_TRANSLATE_NOOP("CoreWords", "there is no file or folder with this name"),
+    QT_TRANSLATE_NOOP("CoreWords", "not a regular file"),
+    QT_TRANSLATE_NOOP("CoreWords", "the folder cannot be read ({error})"),
+    QT_TRANSLATE_NOOP(
+        "CoreWords", "a link back to a folder already being imported (a symlink loop)"
+    ),
+    QT_TRANSLATE_NOOP("CoreWords", "the file cannot be read (permission denied)"),
+    QT_TRANSLATE_NOOP("CoreWords", "the file cannot be read ({error})"),
+    QT_TRANSLATE_NOOP("CoreWords", "a macOS metadata file (an AppleDouble “._” file), not a photo"),
+    QT_TRANSLATE_NOOP("CoreWords", "a video, not a photo"),
+    QT_TRANSLATE_NOOP("CoreWords", "a camera RAW file; import the camera's JPEG of it instead"),
+    QT_TRANSLATE_NOOP("CoreWords", "a camera or editor's side file, not a photo"),
+    QT_TRANSLATE_NOOP("CoreWords", "already in the archive as photo {photo}"),
+    QT_TRANSLATE_NOOP(
+        "CoreWords",
+        "the image declares far more pixels than a photo has, too many to open safely "
+        "(a decompression bomb)",
+    ),
+    QT_TRANSLATE_NOOP("CoreWords", "the image is damaged or not in a form QuiltArchive can read"),
+    QT_TRANSLATE_NOOP(
+        "CoreWords", "{format} images are not imported (QuiltArchive takes {formats})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreWords", "the image is too large to decode safely (a decompression bomb)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreWords",
+        "a compressed block in the file expands to an unsafe size (a decompression bomb)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreWords",
+        "the image data is cut short (the file is truncated or was not fully copied)",
+    ),
+    QT_TRANSLATE_NOOP("CoreWords", "the image data is damaged and cannot be decoded"),
+    QT_TRANSLATE_NOOP("CoreWords", "the image is too large to decode with the memory available"),
+    QT_TRANSLATE_NOOP("CoreWords", "the image could not be decoded ({error})"),
+    QT_TRANSLATE_NOOP("CoreWords", "the image is too large to process with the memory available"),
+    QT_TRANSLATE_NOOP("CoreWords", "the archive's disk is full"),
+    QT_TRANSLATE_NOOP("CoreWords", "the file could not be imported ({error})"),
+    QT_TRANSLATE_NOOP("CoreWords", "an unexpected problem while reading it ({error})"),
+    QT_TRANSLATE_NOOP("CoreWords", "the file is empty (0 bytes)"),
+    QT_TRANSLATE_NOOP(
+        "CoreWords", "the file is {size} GB, far larger than any photo (the limit is 1 GB)"
+    ),
+    QT_TRANSLATE_NOOP("CoreWords", "the name says .{extension} but the content is not an image"),
+    QT_TRANSLATE_NOOP("CoreWords", "not a photo (the file holds no image)"),
+    QT_TRANSLATE_NOOP("CoreWords", "the copy already in the archive is damaged; run `check`"),
+    QT_TRANSLATE_NOOP(
+        "CoreWords",
+        "the name says .{extension} but it is a {format} image; stored as .{stored}",
+    ),
 )
 
 ROLES = {

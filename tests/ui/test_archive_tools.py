@@ -64,8 +64,12 @@ def test_the_audit_trail_lists_changes_by_whom_and_narrows_to_one_photo(
     assert rows[1][1:3] == ["Test Librarian", "photo described"]
     assert rows[1][3] == f"Photo {first}"
     dialog.table.selectRow(1)
-    assert '"caption": "Sewing the border"' in dialog.details.toPlainText()
-    assert dialog.details.toPlainText().startswith("Before:")
+    assert dialog.details.toPlainText().splitlines() == [
+        "alt text: (empty) → Hands at a hexagon",
+        "caption: (empty) → Sewing the border",
+    ]
+    dialog.table.selectRow(0)
+    assert "name: Amina Yusuf" in dialog.details.toPlainText()  # a new record: its fields
 
     dialog.kind.setCurrentIndex(dialog.kind.findData("person"))
     qtbot.waitUntil(lambda: dialog.loaded)

@@ -71,3 +71,30 @@ def test_every_reason_of_the_rules_is_translated(qapp, archive, pictures):
 
 def test_a_sentence_no_template_knows_is_shown_as_it_is():
     assert core_words.reason("Something new from the core.") == "Something new from the core."
+
+
+def test_every_reason_an_import_gives_is_translated(qapp, archive, corpus, tmp_path):
+    from quiltarchive.importing.discovery import NOT_PHOTOS
+
+    card = tmp_path / "card"
+    card.mkdir()
+    (card / "notes.txt").write_text("not a photo")
+    (card / "empty.jpg").write_bytes(b"")
+    (card / "MVI_0001.MOV").write_bytes(b"\0" * 64)
+    (card / "IMG_0001.CR2").write_bytes(b"\0" * 64)
+    (card / "._IMG_0001.JPG").write_bytes(b"\0" * 64)
+    list(import_photos(archive, [corpus / "exif-samples/jpg/gps"], workers=1))
+    events = import_photos(
+        archive, [corpus / "pillow-tricky", card, corpus / "exif-samples/jpg/gps"], workers=1
+    )
+    summary = [e for e in events if e.summary is not None][-1].summary
+    reasons = [o.reason for o in (*summary.failed, *summary.skipped, *summary.duplicates)]
+    reasons += [o.reason for o in summary.notes] + list(set(NOT_PHOTOS.values()))
+    assert len(set(reasons)) >= 8
+    translator = Brackets(qapp)
+    qapp.installTranslator(translator)
+    try:
+        untranslated = [r for r in set(reasons) if not core_words.reason(r).startswith("[")]
+    finally:
+        qapp.removeTranslator(translator)
+    assert untranslated == []

@@ -66,9 +66,9 @@ class PhotoDetails(QWidget):
         self.facts = QFormLayout()
         self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
 
-        people_row = QHBoxLayout()
-        people_row.addWidget(self.review_state, 1)
+        people_row = QHBoxLayout()  # the state on its own line: the button would squeeze it
         people_row.addWidget(self.review_button)
+        people_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(6)
@@ -79,6 +79,7 @@ class PhotoDetails(QWidget):
         layout.addWidget(self.uses)
         layout.addWidget(section(self.tr("People"), self))
         layout.addWidget(self.people)
+        layout.addWidget(self.review_state)
         layout.addLayout(people_row)
         layout.addWidget(section(self.tr("Description"), self))
         layout.addWidget(self.description)

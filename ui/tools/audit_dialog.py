@@ -3,6 +3,7 @@ after each change; narrowed to one kind of record, or one record (Photo → Hist
 
 import json
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
@@ -42,7 +43,7 @@ def when(entry: AuditEntry) -> str:
     except ValueError:
         return entry.at
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+    return QLocale().toString(local, "d MMM yyyy, HH:mm")
 
 
 def kinds() -> dict[str, str]:
@@ -64,6 +65,38 @@ def kinds() -> dict[str, str]:
 
 def record(entry: AuditEntry) -> str:
     return f"{kinds().get(entry.entity_type, entry.entity_type)} {entry.entity_id}"
+
+
+def _value(value: Any) -> str:
+    if value is None or value == "":
+        return tr("(empty)")
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def changes(before: Any, after: Any) -> str:
+    """The record before and after, one line per field: what changed first, as "was → is"."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        changed = [k for k in sorted(before.keys() | after.keys()) if before.get(k) != after.get(k)]
+        same = [k for k in sorted(before.keys() & after.keys()) if k not in changed]
+        lines = [
+            f"{k.replace('_', ' ')}: {_value(before.get(k))} → {_value(after.get(k))}"
+            for k in changed
+        ]
+        if same:
+            lines.append("")
+            lines.append(tr("Unchanged:"))
+            lines += [f"{k.replace('_', ' ')}: {_value(before[k])}" for k in same]
+        return "\n".join(lines) if changed else tr("Nothing changed.")
+    parts = []
+    for title, value in ((tr("Before"), before), (tr("After"), after)):
+        if isinstance(value, dict):
+            fields = [f"  {k.replace('_', ' ')}: {_value(v)}" for k, v in sorted(value.items())]
+            parts.append(f"{title}:\n" + "\n".join(fields))
+        elif value is not None:
+            parts.append(f"{title}: {_value(value)}")
+    return "\n\n".join(parts)
 
 
 class AuditTrailDialog(QDialog):
@@ -100,8 +133,8 @@ class AuditTrailDialog(QDialog):
         self.table = table_view(self.tr("Audit trail entries"), self)
         self.table.setModel(self.model)
         self.table.setColumnWidth(0, 150)
-        self.table.setColumnWidth(1, 150)
-        self.table.setColumnWidth(2, 230)
+        self.table.setColumnWidth(1, 230)
+        self.table.setColumnWidth(2, 210)
         self.details = QPlainTextEdit(self)
         self.details.setAccessibleName(self.tr("The record before and after the change"))
         self.details.setReadOnly(True)
@@ -184,9 +217,4 @@ class AuditTrailDialog(QDialog):
                 self.tr("The details of this change were erased with the person's data.")
             )
             return
-        parts = []
-        for title, value in ((self.tr("Before"), entry.before), (self.tr("After"), entry.after)):
-            if value is not None:
-                shown = json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True)
-                parts.append(f"{title}:\n{shown}")
-        self.details.setPlainText("\n\n".join(parts))
+        self.details.setPlainText(changes(entry.before, entry.after))

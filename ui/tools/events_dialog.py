@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -120,15 +121,17 @@ class EventsDialog(QDialog):
                 Column(self.tr("Event"), lambda e: e.name),
                 Column(self.tr("Held on"), lambda e: _day(e.held_on)),
                 Column(self.tr("Venue"), lambda e: e.venue),
-                Column(self.tr("Photos"), lambda e: f"{e.photo_count:,}"),
+                Column(self.tr("Photos"), lambda e: f"{e.photo_count:,}", numeric=True),
             ],
             self,
         )
         self.table = table_view(self.tr("Events"), self)
         self.table.setModel(self.model)
-        self.table.setColumnWidth(0, 260)
-        self.table.setColumnWidth(1, 140)
-        self.table.setColumnWidth(2, 200)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.new_button = QPushButton(self.tr("&New Event…"), self)
         self.new_button.setAccessibleName(self.tr("New event"))
         self.edit_button = QPushButton(self.tr("&Change…"), self)

@@ -7,17 +7,17 @@ from quiltarchive.archive import Archive
 from quiltarchive.errors import InvalidInput
 from quiltarchive.model.event import Event
 from quiltarchive.model.photo_query import PhotoQuery
+from quiltarchive.parsing import parse_day
 
 EVENT_FIELDS = ("name", "held_on", "venue")
 
 
-def _checked_day(held_on: str | None) -> str | None:
-    if not held_on:
-        return None
-    try:
-        return date.fromisoformat(held_on).isoformat()
-    except ValueError:
-        raise InvalidInput(f"The date “{held_on}” is not a date like 2026-03-14.") from None
+def _checked_day(held_on: str | date | None) -> str | None:
+    """A date that is not a real day (2026-02-30, 14/03/2026) is refused before anything is
+    written."""
+    if isinstance(held_on, str):
+        held_on = parse_day(held_on, what="event's date") if held_on.strip() else None
+    return held_on.isoformat() if held_on is not None else None
 
 
 def _snapshot(event: Event) -> dict[str, object]:
@@ -25,35 +25,36 @@ def _snapshot(event: Event) -> dict[str, object]:
 
 
 def ensure_event(
-    archive: Archive, name: str, *, held_on: str | None = None, venue: str = ""
+    archive: Archive, name: str, *, held_on: str | date | None = None, venue: str = ""
 ) -> Event:
     """The event with this name, created (and recorded on the audit trail) if it is new."""
+    day = _checked_day(held_on)
     with archive.atomic():
         existing = archive.events.find(name)
         if existing is not None:
             return existing
-        return create_event(archive, name, held_on=held_on, venue=venue)
+        return create_event(archive, name, held_on=day, venue=venue)
 
 
 def create_event(
-    archive: Archive, name: str, *, held_on: str | None = None, venue: str = ""
+    archive: Archive, name: str, *, held_on: str | date | None = None, venue: str = ""
 ) -> Event:
     """A new event; refused if one of that name exists (names are unique, in any case)."""
+    day = _checked_day(held_on)
     with archive.atomic():
-        event = archive.events.create(name, held_on=_checked_day(held_on), venue=venue)
+        event = archive.events.create(name, held_on=day, venue=venue)
         archive.audit.record("event created", "event", event.id, after=_snapshot(event))
         return event
 
 
 def update_event(
-    archive: Archive, event_id: int, *, name: str, held_on: str | None, venue: str
+    archive: Archive, event_id: int, *, name: str, held_on: str | date | None, venue: str
 ) -> Event:
     """An event's name, date and place, corrected; its photos are found by the new words."""
+    day = _checked_day(held_on)
     with archive.atomic():
         before = archive.events.get(event_id)
-        after = archive.events.update(
-            event_id, name=name, held_on=_checked_day(held_on), venue=venue
-        )
+        after = archive.events.update(event_id, name=name, held_on=day, venue=venue)
         if _snapshot(after) != _snapshot(before):
             archive.audit.record(
                 "event changed", "event", event_id, before=_snapshot(before), after=_snapshot(after)

@@ -28,6 +28,7 @@ def test_init_import_and_list(cli, corpus):
         "file_name",
         "sha256",
         "taken_at",
+        "taken_at_source",
         "camera",
         "width",
         "height",
@@ -51,7 +52,10 @@ def test_init_import_and_list(cli, corpus):
 
 def test_import_prints_a_readable_summary_and_a_second_import_adds_nothing(cli, corpus):
     result = cli(
-        "import", corpus / "exif-samples/jpg/gps", corpus / "pillow-tricky/truncated_jpeg.jpg"
+        "import",
+        corpus / "exif-samples/jpg/gps",
+        corpus / "pillow-tricky/truncated_jpeg.jpg",
+        expect=1,  # one file could not be imported
     )
     assert "Imported 9 photo(s)" in result.stdout
     assert "truncated_jpeg.jpg: the image data is cut short" in result.stdout
@@ -152,3 +156,21 @@ def test_events_are_added_and_corrected_on_the_audit_trail(cli, corpus):
     assert trail[0]["before"]["name"] == "Burnt Oak workshop"
     assert trail[0]["user"] == "Test Clerk"
     cli("event", "edit", 999, "--name", "x", expect=1)
+
+
+def test_photos_say_when_the_time_is_the_files_date_not_the_cameras(cli, corpus, tmp_path):
+    from PIL import Image
+
+    scan = tmp_path / "scan.png"  # a scanned patch: no camera, no capture time
+    Image.new("RGB", (40, 30), (200, 40, 40)).save(scan)
+    os.utime(scan, (1_773_482_400, 1_773_482_400))  # 2026-03-14 10:00 UTC
+    cli("import", corpus / "exif-samples/jpg/Canon_40D.jpg", scan)
+
+    listed = {p["file_name"]: p for p in cli.json("photos")}
+    assert listed["scan.png"]["taken_at_source"] == "file-time"
+    assert listed["scan.png"]["taken_at"].startswith("2026-03-14")
+    assert listed["Canon_40D.jpg"]["taken_at_source"] in ("exif", "exif-local")
+    lines = {line.split()[1]: line for line in cli("photos").stdout.splitlines()[1:]}
+    assert "(file's date)" in lines["scan.png"]
+    assert "(file's date)" not in lines["Canon_40D.jpg"]
+    assert "the camera recorded no time" in cli("show", listed["scan.png"]["id"]).stdout

@@ -40,7 +40,7 @@ def test_bad_names_and_dates_are_refused_in_plain_words(archive):
         create_event(archive, "burnt oak WORKSHOP")
     with pytest.raises(InvalidInput, match="already an event called"):
         update_event(archive, second.id, name="Burnt Oak workshop", held_on=None, venue="")
-    with pytest.raises(InvalidInput, match="not a date"):
+    with pytest.raises(InvalidInput, match="not a date in the form"):
         update_event(archive, first.id, name="Burnt Oak workshop", held_on="14/03/2026", venue="")
     with pytest.raises(InvalidInput, match="needs a name"):
         update_event(archive, first.id, name="  ", held_on=None, venue="")

@@ -9,9 +9,11 @@ from pathlib import Path
 
 
 def resources_root() -> Path:
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
+    if getattr(sys, "frozen", False) or hasattr(sys, "_MEIPASS"):
+        # PyInstaller unpacks bundled data to sys._MEIPASS; other freezers keep it beside the
+        # executable.
+        bundle = getattr(sys, "_MEIPASS", None) or Path(sys.executable).resolve().parent
+        return Path(bundle) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
 
 

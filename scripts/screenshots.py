@@ -7,7 +7,8 @@ Runs the real app under Xvfb (started through xvfb-run when there is no display)
 archive built from the shared photo corpus: two workshops, people with and without valid
 consent, a child with a guardian, a withdrawal, a collection and a past export. Writes PNGs of
 the main window, the review viewer, the consent form, the withdrawal dialog, a person's page,
-an import summary, the patches and the quilt map to screenshots/.
+an import summary, the patches and the quilt map,
+the archive check's report, the audit trail and the events to screenshots/.
 """
 
 import argparse
@@ -407,6 +408,21 @@ def shoot(out: Path) -> None:
     render.reject()
     patches.show_tab(patches.stories)
     save(window, "stories")
+    check = window.tools.open_check()
+    check.start()
+    settle(lambda: check.report is not None, timeout=60)
+    save(check, "check-archive")
+    check.close()
+    audit = window.tools.open_audit()
+    settle(lambda: audit.loaded)
+    audit.table.selectRow(2)
+    save(audit, "audit-trail")
+    audit.close()
+    events = window.tools.open_events()
+    settle(lambda: events.loaded)
+    events.table.selectRow(0)
+    save(events, "events")
+    events.close()
     window.close()
     application.close()
     shutil.rmtree(work, ignore_errors=True)

@@ -103,7 +103,7 @@ class Application(QObject):
         settings.remember_archive(str(archive.layout.root))
         self.window = MainWindow(archive)
         self.window.archive_requested.connect(self._switch)
-        self.window.actions.user_name.triggered.connect(self._change_user)
+        self.window.menu_actions.user_name.triggered.connect(self._change_user)
         self._fill_recent()
         self.window.show()
         gc.freeze()
@@ -159,7 +159,7 @@ class Application(QObject):
     def _fill_recent(self) -> None:
         if self.window is None:
             return
-        menu = self.window.actions.recent
+        menu = self.window.menu_actions.recent
         menu.clear()
         current = str(self.archive.layout.root) if self.archive else ""
         for path in settings.RECENT_ARCHIVES.read():

@@ -7,8 +7,9 @@ plain values or `QImage`s, never pixmaps or widgets.
 
 The pools: "general" (lists, searches, assessments), "rows" (the grid's rows, a page at a
 time), "thumbnails" (reading cached images),
-"consent" (the whole-archive consent overview, one at a time) and "import" (the import's
-generator, which itself farms files out to worker processes).
+"consent" (the whole-archive consent overview, one at a time), "import" (the import's
+generator, which itself farms files out to worker processes) and "tools" (checking the archive,
+rebuilding its cache: long runs that must not hold up the lists).
 """
 
 import logging
@@ -21,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThrea
 
 log = logging.getLogger(__name__)
 
-POOL_SIZES = {"general": 2, "rows": 1, "thumbnails": 2, "consent": 1, "import": 1}
+POOL_SIZES = {"general": 2, "rows": 1, "thumbnails": 2, "consent": 1, "import": 1, "tools": 1}
 
 _pools: dict[str, QThreadPool] = {}
 

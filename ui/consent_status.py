@@ -36,6 +36,7 @@ from quiltarchive.consent.overview import (
 from quiltarchive.consent.review_lists import ExpiringConsent
 from quiltarchive.errors import QuiltArchiveError
 from quiltarchive.model.consent import Use
+from ui import core_words
 from ui.background import report_error, run_task
 from ui.edits import Change
 
@@ -95,6 +96,10 @@ class ConsentStatus(QObject):
     # -- asking ----------------------------------------------------------------------------
 
     @property
+    def archive(self) -> Archive:
+        return self._archive
+
+    @property
     def ready(self) -> bool:
         return self.overview is not None
 
@@ -118,7 +123,7 @@ class ConsentStatus(QObject):
             lines = [badge_text(badge, self.use)] if badge is not None else []
             if decision.allowed and decision.credit:
                 lines.append(tr("Credit: {0}").format(decision.credit))
-            lines += [f"• {reason}" for reason in decision.reasons]
+            lines += [f"• {reason}" for reason in core_words.reasons(decision.reasons)]
             if self.overview is not None and not decision.allowed:
                 others = [use_name(u) for u in self.overview.ready_uses(photo_id)]
                 if others:
@@ -133,6 +138,10 @@ class ConsentStatus(QObject):
         self._next()
 
     def edited(self, change: Change) -> None:
+        if change.everything:
+            self._tooltips.clear()
+            self.refresh_all()
+            return
         self._pending_photos |= change.photo_ids
         self._pending_people |= change.person_ids
         self._tooltips.clear()

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from quiltarchive import photo_states
+from quiltarchive import archive_settings, events, photo_states
 from quiltarchive.archive import Archive
 from quiltarchive.consent import appearances as appearance_service
 from quiltarchive.consent import consents as consent_service
@@ -52,6 +52,8 @@ class Change:
     photo_ids: frozenset[int] = frozenset()
     person_ids: frozenset[int] = frozenset()
     works: bool = False  # quilts, patches or stories changed
+    everything: bool = False  # a setting that changes every consent decision
+    places: bool = False  # the events listed in the sidebar
 
 
 @dataclass
@@ -441,4 +443,64 @@ class Edits(QObject):
             lambda: consent_service.withdraw_consent(self.archive, consent(), on, note),
             lambda: consent_service.cancel_mistaken_withdrawal(self.archive, consent()),
             Change(person_ids=frozenset([person_id])),
+        )
+
+    # -- the archive's settings ------------------------------------------------------------
+
+    def set_archive_settings(
+        self, *, guardian_consent_age: int, organisation: str, policy_url: str
+    ) -> Outcome:
+        """The age under which a guardian must consent, and who publishes exports."""
+        settings = self.archive.settings
+        before = (settings.guardian_consent_age(), settings.organisation(), settings.policy_url())
+
+        def apply(age: int, name: str, url: str) -> None:
+            with self.archive.atomic():
+                if age != settings.guardian_consent_age():
+                    archive_settings.set_guardian_consent_age(self.archive, age)
+                if (name, url) != (settings.organisation(), settings.policy_url()):
+                    archive_settings.set_publisher(self.archive, organisation=name, policy_url=url)
+
+        return self._run(
+            tr("Change the archive's settings"),
+            lambda: apply(guardian_consent_age, organisation, policy_url),
+            lambda: apply(*before),
+            Change(everything=True),
+        )
+
+    # -- events ----------------------------------------------------------------------------
+
+    def create_event(self, name: str, *, held_on: str | None = None, venue: str = "") -> Outcome:
+        """Record an event (a workshop); the result is the Event."""
+        first: list[int] = []
+
+        def do() -> Any:
+            event = events.create_event(self.archive, name, held_on=held_on, venue=venue)
+            self._created("event", first, event.id)
+            return event
+
+        return self._run(
+            tr("Add event “{0}”").format(name.strip()),
+            do,
+            lambda: events.delete_mistaken_event(self.archive, self.current("event", first[0])),
+            Change(places=True),
+        )
+
+    def update_event(self, event_id: int, *, name: str, held_on: str | None, venue: str) -> Outcome:
+        before = self.archive.events.get(self.current("event", event_id))
+
+        def change(name: str, held_on: str | None, venue: str) -> Any:
+            return events.update_event(
+                self.archive,
+                self.current("event", event_id),
+                name=name,
+                held_on=held_on,
+                venue=venue,
+            )
+
+        return self._run(
+            tr("Change event “{0}”").format(before.name),
+            lambda: change(name, held_on, venue),
+            lambda: change(before.name, before.held_on, before.venue),
+            Change(places=True),
         )

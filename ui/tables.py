@@ -19,6 +19,7 @@ class Column(Generic[Row]):
     text: Callable[[Row], str]
     sort_key: Callable[[Row], Any] | None = None
     tooltip: Callable[[Row], str] | None = None
+    numeric: bool = False  # right-aligned, so the digits line up
 
 
 class RecordTableModel(QAbstractTableModel, Generic[Row]):
@@ -58,6 +59,8 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         record, column = self._rows[index.row()], self._columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return column.text(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(record)
         if role == SortRole:

@@ -34,6 +34,7 @@ def _register() -> None:
         archive_commands,
         collection_commands,
         consent_commands,
+        event_commands,
         export_commands,
         import_command,
         patch_commands,
@@ -46,6 +47,7 @@ def _register() -> None:
 
     for module in (
         archive_commands,
+        event_commands,
         import_command,
         photo_commands,
         people_commands,

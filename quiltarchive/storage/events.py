@@ -40,6 +40,38 @@ class EventStore:
             raise InvalidInput(f"The date “{held_on}” is not a date like 2026-03-14.") from error
         return self.get(int(cursor.lastrowid or 0))
 
+    def update(self, event_id: int, *, name: str, held_on: str | None, venue: str) -> Event:
+        name = name.strip()
+        if not name:
+            raise InvalidInput("An event needs a name.")
+        self.get(event_id)
+        try:
+            self._db.execute(
+                "UPDATE events SET name = ?, held_on = ?, venue = ? WHERE id = ?",
+                [name, held_on, venue.strip(), event_id],
+            )
+        except sqlite3.IntegrityError as error:
+            if "UNIQUE" in str(error):
+                raise InvalidInput(f"There is already an event called “{name}”.") from error
+            raise InvalidInput(f"The date “{held_on}” is not a date like 2026-03-14.") from error
+        return self.get(event_id)
+
+    def in_use(self, event_id: int) -> bool:
+        """Whether any photo, import or patch belongs to the event."""
+        return any(
+            self._db.execute(
+                f"SELECT 1 FROM {table} WHERE event_id = ? LIMIT 1", [event_id]
+            ).fetchone()
+            for table in ("photos", "import_batches", "patches")
+        )
+
+    def patch_ids(self, event_id: int) -> list[int]:
+        rows = self._db.execute("SELECT id FROM patches WHERE event_id = ?", [event_id])
+        return [row[0] for row in rows.fetchall()]
+
+    def delete(self, event_id: int) -> None:
+        self._db.execute("DELETE FROM events WHERE id = ?", [event_id])
+
     def find(self, name: str) -> Event | None:
         rows = list(
             self._db.query("SELECT * FROM events WHERE name = ? COLLATE NOCASE", [name.strip()])

@@ -136,6 +136,28 @@ def test_import_records_the_batch_on_the_audit_trail_with_the_user(cli, corpus):
     assert ("import finished", "Test Clerk") in actions
 
 
+def test_events_are_added_and_corrected_on_the_audit_trail(cli, corpus):
+    cli("import", corpus / "exif-samples/jpg/gps", "--event", "Burnt Oak workshop")
+    (imported,) = cli.json("events")
+    added = cli.json("event", "add", "Hendon quilt day", "--date", "2026-03-14")
+    assert added["held_on"] == "2026-03-14" and added["venue"] == ""
+    cli("event", "add", "hendon QUILT day", expect=1)  # names are unique, in any case
+    cli("event", "edit", imported["id"], "--name", "Burnt Oak quilt workshop", "--venue", "Library")
+    cli("event", "edit", added["id"], "--no-date")
+    events = {
+        e["id"]: (e["name"], e["held_on"], e["venue"], e["photo_count"]) for e in cli.json("events")
+    }
+    assert events == {
+        imported["id"]: ("Burnt Oak quilt workshop", None, "Library", imported["photo_count"]),
+        added["id"]: ("Hendon quilt day", None, "", 0),
+    }
+    trail = cli.json("audit", "--entity", f"event:{imported['id']}")
+    assert [e["action"] for e in trail] == ["event changed", "event created"]
+    assert trail[0]["before"]["name"] == "Burnt Oak workshop"
+    assert trail[0]["user"] == "Test Clerk"
+    cli("event", "edit", 999, "--name", "x", expect=1)
+
+
 def test_photos_say_when_the_time_is_the_files_date_not_the_cameras(cli, corpus, tmp_path):
     from PIL import Image
 

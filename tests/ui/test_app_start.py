@@ -43,9 +43,9 @@ def test_the_last_archive_is_opened_next_time_and_others_are_in_open_recent(
     assert app.open(second)  # an empty folder becomes a new archive
     assert (second / "archive.sqlite").is_file()
     assert archive_to_open(None) == second
-    recent = [action.text() for action in app.window.actions.recent.actions()]
+    recent = [action.text() for action in app.window.menu_actions.recent.actions()]
     assert recent == [str(first)]
-    app.window.actions.recent.actions()[0].trigger()
+    app.window.menu_actions.recent.actions()[0].trigger()
     assert app.archive.layout.root == first
     assert app.window.archive is app.archive
     app.close()
@@ -72,7 +72,7 @@ def test_changing_the_user_name_changes_who_is_on_the_audit_trail(qtbot, tmp_pat
     app = Application("Sam Patel")
     assert app.open(tmp_path / "archive")
     monkeypatch.setattr("ui.app.ask_user_name", lambda _parent=None: "Jo Green")
-    app.window.actions.user_name.trigger()
+    app.window.menu_actions.user_name.trigger()
     add_person(app.archive, "Amina")
     assert app.archive.audit.entries()[0].user == "Jo Green"
     app.close()

@@ -129,11 +129,11 @@ def test_withdraw_shows_the_impact_first_then_the_badges_change_and_undo_restore
     assert page.consents.data(page.consents.index(0, 5)).startswith("withdrawn on")
 
     qtbot.waitUntil(lambda: window.photos.model.badge(0) is Badge.BLOCKED)
-    window.actions.undo.trigger()  # Edit → Undo: the withdrawal was a mistake
+    window.menu_actions.undo.trigger()  # Edit → Undo: the withdrawal was a mistake
     assert archive.consents.get(consent.id).withdrawal is None
     qtbot.waitUntil(lambda: window.photos.model.badge(0) is Badge.READY)
     actions = [e.action for e in archive.audit.entries(entity_type="consent")]
     assert actions[:2] == ["withdrawal cancelled as a mistake", "consent withdrawn"]
-    window.actions.redo.trigger()
+    window.menu_actions.redo.trigger()
     assert archive.consents.get(consent.id).withdrawal is not None
     idle(qtbot)

@@ -97,7 +97,7 @@ def test_cancel_stops_the_import_and_the_summary_says_what_is_left(
     window.imports.runner.progress.disconnect(hold_until_cancelled)
     first = window.imports.summary
     first.close()
-    window.actions.resume_import.trigger()  # File → Resume Import
+    window.menu_actions.resume_import.trigger()  # File → Resume Import
     qtbot.waitUntil(lambda: window.imports.summary is not first, timeout=30_000)
     resumed = window.imports.summary.summary
     assert (resumed.batch_id, resumed.cancelled) == (summary.batch_id, False)

@@ -87,7 +87,7 @@ def test_the_sidebar_opens_every_place(qtbot, archive, pictures, open_window):
 def test_zoom_and_layout_are_remembered(qtbot, archive, pictures, open_window):
     list(import_photos(archive, [pictures(4)], workers=1))
     window = open_window()
-    window.actions.zoom_in.trigger()
+    window.menu_actions.zoom_in.trigger()
     assert window.photos.grid.tile_size == settings.ZOOM.default + 32
     window.resize(780, 700)  # the offscreen screen is 800 × 800
     idle(qtbot)
@@ -198,7 +198,7 @@ def test_a_large_archive_works_out_its_consent_in_a_separate_process(
     assert window.status.needs_review.keys() == set(window.photos.model.ids)
     assert [window.photos.model.badge(row) for row in range(3)] == [Badge.UNREVIEWED] * 3
     window.photos.grid.setCurrentIndex(window.photos.model.index(0))
-    window.actions.mark_no_people.trigger()
+    window.menu_actions.mark_no_people.trigger()
     qtbot.waitUntil(lambda: window.photos.model.badge(0) is Badge.BLOCKED)  # rights unknown
     qtbot.waitUntil(lambda: len(window.status.needs_review) == 2, timeout=20_000)
 
@@ -213,7 +213,7 @@ def test_several_photos_are_summarised_and_their_rights_set_together(
     for photo_id in archive.photos.ordered_ids()[:3]:
         set_review_state(archive, photo_id, ReviewState.NO_PEOPLE)
     window = open_window()
-    window.actions.select_all.trigger()
+    window.menu_actions.select_all.trigger()
     summary = window.details.several
     qtbot.waitUntil(lambda: summary.isVisible() and "Web: 0 of 4" in summary.uses.text())
     assert summary.heading.text() == "4 photos selected"
@@ -223,8 +223,8 @@ def test_several_photos_are_summarised_and_their_rights_set_together(
     rights.apply_button.click()
     assert {archive.photos.get(i).rights for i in window.photos.model.ids} == {Rights.STAFF}
     qtbot.waitUntil(lambda: "Web: 3 of 4" in summary.uses.text())
-    assert window.actions.undo.text() == "&Undo Set rights (4 photos)"
-    window.actions.undo.trigger()  # one step for all four
+    assert window.menu_actions.undo.text() == "&Undo Set rights (4 photos)"
+    window.menu_actions.undo.trigger()  # one step for all four
     assert {archive.photos.get(i).rights for i in window.photos.model.ids} == {Rights.UNKNOWN}
 
 

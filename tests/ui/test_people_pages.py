@@ -42,7 +42,7 @@ def test_the_people_list_and_a_new_person_that_can_be_undone(qtbot, archive, ope
     assert window.person.isVisible() and window.person.name.text() == "Tom Okafor"
     assert "born" in window.person.about.text()
 
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     assert archive.people.search("Tom") == []
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.people)
 

@@ -58,7 +58,7 @@ def test_filters_by_event_person_date_badge_and_use(qtbot, archive, pictures, op
     set_rights(archive, ids[3], Rights.STAFF)
     set_review_state(archive, ids[3], ReviewState.NO_PEOPLE)
     window = open_window()
-    window.actions.show_filters.trigger()
+    window.menu_actions.show_filters.trigger()
     filters = window.photos.filters
     assert filters.isVisible()
 

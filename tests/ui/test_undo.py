@@ -26,12 +26,12 @@ def test_a_caption_edit_is_undone_and_redone(qtbot, archive, pictures, open_wind
     assert editor.save_button.isEnabled()
     qtbot.keyClick(editor.caption, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert archive.photos.get(first).caption == "Sewing the border"
-    assert window.actions.undo.text() == "&Undo Describe photo"
+    assert window.menu_actions.undo.text() == "&Undo Describe photo"
 
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     assert archive.photos.get(first).caption == ""
     assert editor.caption.toPlainText() == ""
-    window.actions.redo.trigger()
+    window.menu_actions.redo.trigger()
     assert archive.photos.get(first).alt_text == "Two hands stitching a blue hexagon"
     entries = archive.audit.entries(entity_type="photo", entity_id=first)
     assert [e.action for e in entries[:3]] == ["photo described"] * 3
@@ -103,7 +103,7 @@ def test_what_cannot_be_undone_is_explained_and_leaves_the_undo_list(qtbot, arch
             user="Comms",
             files=[PublishedFile("a.jpg", "ab" * 32, None, (consent.id,))],
         )
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     idle(qtbot)
     assert "An export relied on consent" in window.problem.text()
     assert archive.consents.get(consent.id)  # still on record

@@ -66,9 +66,9 @@ class PhotoDetails(QWidget):
         self.facts = QFormLayout()
         self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
 
-        people_row = QHBoxLayout()
-        people_row.addWidget(self.review_state, 1)
+        people_row = QHBoxLayout()  # the state on its own line: the button would squeeze it
         people_row.addWidget(self.review_button)
+        people_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(6)
@@ -79,6 +79,7 @@ class PhotoDetails(QWidget):
         layout.addWidget(self.uses)
         layout.addWidget(section(self.tr("People"), self))
         layout.addWidget(self.people)
+        layout.addWidget(self.review_state)
         layout.addLayout(people_row)
         layout.addWidget(section(self.tr("Description"), self))
         layout.addWidget(self.description)
@@ -132,6 +133,24 @@ class PhotoDetails(QWidget):
         self.people.setText("<br>".join(lines) if lines else escape(self.tr("Nobody recorded.")))
         self.review_state.setText(text.review_state(photo.review_state))
 
+    def _reveal(self) -> None:
+        """The sensitive location, shown only when asked for (as `show --location`)."""
+        if self.photo is None:
+            return
+        found = self._archive.photos.location(self.photo.id)
+        if found is None:
+            return
+        words = self.tr("{0:.5f}, {1:.5f}").format(found.latitude, found.longitude)
+        if found.altitude is not None:
+            words += " · " + self.tr("{0:.0f} m above sea level").format(found.altitude)
+        row = self.facts.rowCount() - 1
+        self.facts.removeRow(row)
+        shown = QLabel(words, self)
+        shown.setObjectName("location")
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        shown.setAccessibleName(self.tr("Where it was taken"))
+        self.facts.addRow(self.tr("Taken at"), shown)
+
     def _show_facts(self, photo: Photo) -> None:
         while self.facts.rowCount():
             self.facts.removeRow(0)
@@ -162,6 +181,8 @@ class PhotoDetails(QWidget):
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setAccessibleName(label)
             self.facts.addRow(label, shown)
+        if photo.has_location:
+            self.facts.addRow("", button(self.tr("Show Where It Was Taken"), self._reveal, self))
 
     def _load_preview(self, photo: Photo) -> None:
         generation = self._generation

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from quiltarchive.consent.overview import Badge
 from quiltarchive.model.consent import Use
 from quiltarchive.model.decision import Decision
+from ui import core_words
 from ui.consent_status import use_name
 from ui.detail.widgets import badge_label
 
@@ -50,14 +51,13 @@ class UsesPanel(QWidget):
                 description = self.tr("{0}: may be used").format(name)
                 badge = Badge.READY
             else:
-                reasons = "".join(f"<li>{escape(reason)}</li>" for reason in decision.reasons)
+                said = core_words.reasons(decision.reasons)
+                reasons = "".join(f"<li>{escape(reason)}</li>" for reason in said)
                 html = (
                     f"<b>{escape(name)}</b> — {self.tr('not now')}"
                     f"<ul style='margin:0 0 0 -24px'>{reasons}</ul>"
                 )
-                description = self.tr("{0}: may not be used. {1}").format(
-                    name, " ".join(decision.reasons)
-                )
+                description = self.tr("{0}: may not be used. {1}").format(name, " ".join(said))
                 badge = Badge.BLOCKED
             self._layout.addWidget(badge_label(badge, description, self), row, 0)
             label = QLabel(html, self)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from quiltarchive.importing.events import EventKind, ImportEvent, ImportSummary
 from quiltarchive.model.event import Event
-from ui import text
+from ui import core_words, text
 from ui.style import mark
 
 
@@ -378,7 +378,7 @@ class ImportSummaryDialog(QDialog):
             rows += [
                 f"<tr><td width='32%' style='padding:2px 12px 2px 8px'>"
                 f"{escape(Path(o.path).name)}</td>"
-                f"<td style='padding:2px 0'>{escape(o.reason)}</td></tr>"
+                f"<td style='padding:2px 0'>{escape(core_words.reason(o.reason))}</td></tr>"
                 for o in outcomes
             ]
         return f"<table width='100%' cellspacing='0'>{''.join(rows)}</table>"
@@ -387,7 +387,7 @@ class ImportSummaryDialog(QDialog):
         lines = [self.headline.text(), ""]
         for title, outcomes in self._groups:
             lines.append(f"{title} ({len(outcomes):,})")
-            lines += [f"  {o.path}: {o.reason}" for o in outcomes]
+            lines += [f"  {o.path}: {core_words.reason(o.reason)}" for o in outcomes]
         return "\n".join(lines)
 
     def copy_list(self) -> None:

@@ -22,7 +22,7 @@ from quiltarchive.consent.person_status import ConsentState, consent_states, use
 from quiltarchive.errors import QuiltArchiveError
 from quiltarchive.model.person import Person
 from quiltarchive.model.photo_query import PhotoQuery
-from ui import text
+from ui import core_words, text
 from ui.consent_status import ConsentStatus, use_name
 from ui.detail.widgets import badge_label, hint, section
 from ui.edits import Change, Edits
@@ -214,7 +214,7 @@ class PersonPage(QScrollArea):
                 item.widget().deleteLater()
         for row, standing in enumerate(use_standings(self._archive, person.id)):
             name = use_name(standing.use).capitalize()
-            words = self.tr("yes") if standing.ok else standing.reason
+            words = self.tr("yes") if standing.ok else core_words.reason(standing.reason)
             description = f"{name}: {words}"
             badge = Badge.READY if standing.ok else Badge.BLOCKED
             self.uses.addWidget(badge_label(badge, description, self.widget()), row, 0)

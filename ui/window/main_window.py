@@ -29,6 +29,7 @@ from quiltarchive.model.photo import ReviewState
 from ui import background, settings
 from ui.consent_status import ConsentStatus, use_name
 from ui.detail.pane import DetailPane
+from ui.dialogs.about import show_about
 from ui.edits import Change, Edits, Outcome
 from ui.grid.thumbnails import ThumbnailLoader
 from ui.grid.view import MAX_TILE, MIN_TILE
@@ -39,6 +40,7 @@ from ui.people.people_page import PeoplePage
 from ui.people.person_page import PersonPage
 from ui.resources import icon
 from ui.review.viewer import ReviewViewer
+from ui.tools.menu import ArchiveTools
 from ui.window.actions import Actions
 from ui.window.patches_page import PatchesPage
 from ui.window.photos_page import PhotosPage
@@ -78,9 +80,10 @@ class MainWindow(QMainWindow):
 
         undo = self.edits.stack.createUndoAction(self, self.tr("&Undo"))
         redo = self.edits.stack.createRedoAction(self, self.tr("&Redo"))
-        self.actions = Actions(self, undo, redo)
+        self.menu_actions = Actions(self, undo, redo)
         self._build()
         self._connect()
+        self.tools = ArchiveTools(self)
         self._restore_state()
         self.refresh_places()
         self.sidebar.choose(ALL_PHOTOS)
@@ -107,7 +110,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 780, 360])
+        self.splitter.setSizes([290, 750, 360])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -115,12 +118,12 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolBar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(self.actions.import_photos)
-        toolbar.addAction(self.actions.review)
+        toolbar.addAction(self.menu_actions.import_photos)
+        toolbar.addAction(self.menu_actions.review)
         toolbar.addSeparator()
         self.search = SearchField(self)
         toolbar.addWidget(self.search)
-        toolbar.addAction(self.actions.show_filters)
+        toolbar.addAction(self.menu_actions.show_filters)
         spacer = QWidget(self)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -160,7 +163,7 @@ class MainWindow(QMainWindow):
         self._live_refresh.timeout.connect(self.photos.reload)
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         a.new_archive.triggered.connect(lambda: self.archive_requested.emit("new"))
         a.open_archive.triggered.connect(lambda: self.archive_requested.emit("open"))
         a.import_photos.triggered.connect(self._choose_import)
@@ -185,6 +188,8 @@ class MainWindow(QMainWindow):
         a.new_person.triggered.connect(self.flows.new_person)
         a.needs_review.triggered.connect(lambda: self.sidebar.choose(NEEDS_REVIEW))
         a.expiring.triggered.connect(lambda: self.sidebar.choose(EXPIRING))
+        a.about.triggered.connect(self._about)
+        a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self, self.tr("About Qt")))
 
         self.sidebar.place_chosen.connect(self.go)
         self.search.search_changed.connect(self._search)
@@ -236,7 +241,7 @@ class MainWindow(QMainWindow):
             return
         page = self._page_for(place)
         self.pages.setCurrentWidget(page)
-        self.details.setVisible(place.shows_photos and self.actions.show_details.isChecked())
+        self.details.setVisible(place.shows_photos and self.menu_actions.show_details.isChecked())
         if place.shows_photos:
             self.photos.show_place(place)
         elif place.kind == "people":
@@ -336,11 +341,11 @@ class MainWindow(QMainWindow):
             self.details.show_selection(ids)
         has = bool(ids)
         for action in (
-            self.actions.review,
-            self.actions.mark_reviewed,
-            self.actions.mark_no_people,
-            self.actions.withhold,
-            self.actions.release,
+            self.menu_actions.review,
+            self.menu_actions.mark_reviewed,
+            self.menu_actions.mark_no_people,
+            self.menu_actions.withhold,
+            self.menu_actions.release,
         ):
             action.setEnabled(has)
         self._count_changed()
@@ -435,6 +440,9 @@ class MainWindow(QMainWindow):
         self.problem = box
         return box
 
+    def _about(self) -> None:
+        self.about_box = show_about(self, str(self.archive.layout.root), self.archive.user)
+
     def _activity(self, text: str) -> None:
         self.activity.setText(text)
 
@@ -488,7 +496,7 @@ class MainWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
         filters = settings.FILTERS_VISIBLE.read()
-        self.actions.show_filters.setChecked(filters)
+        self.menu_actions.show_filters.setChecked(filters)
         self.photos.filters.setVisible(filters)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -507,7 +515,7 @@ class MainWindow(QMainWindow):
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())
         settings.WINDOW_STATE.write(self.saveState())
         settings.SPLITTER_STATE.write(QByteArray(self.splitter.saveState()))
-        settings.FILTERS_VISIBLE.write(self.actions.show_filters.isChecked())
+        settings.FILTERS_VISIBLE.write(self.menu_actions.show_filters.isChecked())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.imports.running:

@@ -1,0 +1,1 @@
+"""Looking after the archive as a whole: checking it, its audit trail, its settings."""

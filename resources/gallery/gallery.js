@@ -86,7 +86,8 @@
       }
     }
   }
-  openFromAddress();
+  // After the browser has scrolled to the fragment (which would take the focus back).
+  window.addEventListener("load", openFromAddress);
   window.addEventListener("hashchange", openFromAddress);
 
   previous.addEventListener("click", function () { show(current - 1); });

@@ -47,8 +47,20 @@ def long_date(day: Any) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: int, word: str, many: str = "") -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
+
+
+def credit_line(credit: str, maker: str, is_patch: bool) -> str:
+    """ "Pictured: Amina Yusuf" under a photograph; "Made by Amina Yusuf" under a patch (with
+    anyone else the credit names, who is shown in its photo)."""
+    if not is_patch:
+        return f"Pictured: {credit}" if credit else ""
+    others = [name for name in credit.split(", ") if name and name != maker]
+    parts = [f"Made by {maker}"] if maker else []
+    if others:
+        parts.append("Pictured: " + ", ".join(others))
+    return " · ".join(parts)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -79,18 +91,22 @@ class GalleryWriter:
         quilts = self._quilt_maps(context, pictured)
         data = {
             "title": plan.collection.name,
-            "labels": {
-                "counter": "Photograph {n} of {total}",
-                "credit": "Pictured:",
-                "made": "Made by",
-                "words": "In the maker's words",
-            },
+            "labels": {"counter": "Photograph {n} of {total}", "words": "In the maker's words"},
             "items": [
                 {
                     key: entry[key]
-                    for key in ("image", "width", "height", "alt", "caption", "title", "anchor")
+                    for key in (
+                        "image",
+                        "width",
+                        "height",
+                        "alt",
+                        "caption",
+                        "title",
+                        "anchor",
+                        "code",
+                    )
                 }
-                | {"credit": entry["credit"], "maker": entry["maker"], "words": entry["words"]}
+                | {"credit_line": entry["credit_line"], "words": entry["words"]}
                 for entry in entries
             ],
         }
@@ -148,11 +164,12 @@ class GalleryWriter:
         counts = {kind: 0 for kind in ItemKind}
         for exported in context.items:
             counts[exported.planned.item.kind] += 1
-        words = {ItemKind.PHOTO: "photograph", ItemKind.PATCH: "quilt patch"}
-        parts = [plural(counts[k], w) for k, w in words.items() if counts[k]]
-        if counts[ItemKind.STORY]:
-            stories = counts[ItemKind.STORY]
-            parts.append("1 story" if stories == 1 else f"{stories} stories")
+        words = {
+            ItemKind.PHOTO: ("photograph", "photographs"),
+            ItemKind.PATCH: ("quilt patch", "quilt patches"),
+            ItemKind.STORY: ("story", "stories"),
+        }
+        parts = [plural(counts[k], *w) for k, w in words.items() if counts[k]]
         return ", ".join(parts) if parts else plural(0, "photograph")
 
     @staticmethod
@@ -219,7 +236,9 @@ class GalleryWriter:
                     "row_count": grid.quilt.rows,
                     "columns": grid.quilt.columns,
                     "patches": shown,
-                    "count_text": f"{plural(len(shown), 'patch')} of this quilt in this set",
+                    "count_text": (
+                        f"{plural(len(shown), 'patch', 'patches')} of it in this collection"
+                    ),
                 }
             )
         return maps
@@ -245,6 +264,8 @@ class GalleryWriter:
             "caption": item.caption,
             "title": item.title,
             "credit": item.credit,
+            "credit_line": credit_line(item.credit, work.maker if work else "", bool(work)),
+            "other_credit": item.credit if work and item.credit != work.maker else "",
         }
 
     def _readme(self, context: ExportContext) -> str:

@@ -39,13 +39,9 @@
     counter.textContent = data.labels.counter
       .replace("{n}", String(current + 1))
       .replace("{total}", String(items.length));
-    caption.textContent = item.caption || item.title;
-    credit.textContent = item.credit ? data.labels.credit + " " + item.credit : "";
-    credit.hidden = !item.credit;
-    if (item.maker && !item.credit) {
-      credit.textContent = data.labels.made + " " + item.maker;
-      credit.hidden = false;
-    }
+    caption.textContent = (item.code ? item.code + " · " : "") + (item.caption || item.title);
+    credit.textContent = item.credit_line;
+    credit.hidden = !item.credit_line;
     words.textContent = item.words ? data.labels.words + ": " + item.words : "";
     words.hidden = !item.words;
     if (items.length > 1) {

@@ -141,9 +141,9 @@ def test_a_patch_on_the_map_opens_its_photo_in_the_viewer(browser, quilt_gallery
         page.wait_for_url("**/index.html#item-2")
         page.wait_for_function("document.getElementById('viewer').open")
         assert visit.counter() == "Photograph 2 of 3"
-        assert page.text_content("#viewer-caption") == "Market day"
+        assert page.text_content("#viewer-caption") == "P-0002 · Market day"
         assert page.get_attribute("#viewer-image", "alt") == "A quilt patch: market day."
-        assert page.text_content("#viewer-credit") == "Pictured: Amina Yusuf"
+        assert page.text_content("#viewer-credit") == "Made by Amina Yusuf"
         page.keyboard.press("ArrowLeft")
         assert page.text_content("#viewer-words").startswith("In the maker's words: I sewed")
         page.keyboard.press("Escape")

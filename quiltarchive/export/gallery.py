@@ -106,7 +106,7 @@ class GalleryWriter:
                         "code",
                     )
                 }
-                | {"credit_line": entry["credit_line"], "words": entry["words"]}
+                | {k: entry[k] for k in ("credit", "credit_line", "words")}
                 for entry in entries
             ],
         }

@@ -3,14 +3,24 @@ before any export which items will be left out and why and which lack alt text, 
 keyboard and by drag, give an item its own caption and alt text, export it with progress and
 read what went and what was left out; cancel an export; rename and delete the collection."""
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from quiltarchive.consent.assessment import assess
+from quiltarchive.consent.assessment import assess, assess_subject
+from quiltarchive.consent.consents import record_consent
+from quiltarchive.consent.people import add_person
+from quiltarchive.curation.collections import create_collection
 from quiltarchive.importing.pipeline import import_photos
 from quiltarchive.model.consent import Use
+from quiltarchive.model.patch import PhotoRole
+from quiltarchive.model.person import AgeBand
 from quiltarchive.model.photo import ReviewState, Rights
+from quiltarchive.model.subject import Subject
 from quiltarchive.photo_states import describe_photo, set_review_state, set_rights
+from quiltarchive.works.patches import add_patch
+from quiltarchive.works.stories import add_story
 from tests.ui.conftest import idle
 from ui.collections.dialogs import NEW_COLLECTION
 from ui.window.places import Place
@@ -213,3 +223,46 @@ def test_cancel_leaves_nothing_at_the_destination(qtbot, archive, pictures, tmp_
     assert not (tmp_path / "usb").exists()
     assert list(tmp_path.glob(".*usb*")) == []
     assert archive.ledger.publications() == []
+
+
+def test_patches_and_stories_are_added_by_typing_and_checked_like_photos(
+    qtbot, archive, pictures, open_window
+):
+    first, second, _third = three_photos(archive, pictures)
+    maker = add_person(archive, "Amina Yusuf", age_band=AgeBand.ADULT).id
+    record_consent(
+        archive, maker, given_by_id=maker, given_on=date.today() - timedelta(days=5), uses=[Use.WEB]
+    )
+    add_patch(
+        archive, "P-0042", title="Our library", maker_id=maker, photos=[(first, PhotoRole.FRONT)]
+    )
+    story = add_story(archive, "Tuesdays", teller_id=maker, text="We sewed every Tuesday.")
+    collection = create_collection(archive, "Works", Use.WEB)
+    window = open_window()
+    window.sidebar.choose_when_listed(Place("collection", collection.id))
+    window.refresh_places()
+    idle(qtbot)
+    page = window.collections.page
+    assert window.pages.currentWidget() is page
+
+    qtbot.keyClicks(page.add_ref, f"p-0042 story:{story.id} {second}")
+    qtbot.keyClick(page.add_ref, Qt.Key.Key_Return)
+    idle(qtbot)
+    items = archive.collections.items(collection.id)
+    assert [(i.kind.value, i.target_id) for i in items] == [
+        ("patch", archive.patches.by_code("P-0042").id),
+        ("story", story.id),
+        ("photo", second),
+    ]
+    assert page.add_ref.text() == ""
+    rows = texts(page)
+    assert rows[0].startswith("1. Patch P-0042: Our library")
+    assert "Goes as 001-our-library" in rows[0]
+    reasons = assess_subject(archive, Subject.story(story.id), Use.WEB).reasons
+    assert rows[1].startswith("2. Story") and "Left out: " + " ".join(reasons) in rows[1]
+    assert "permission to publish their story" in rows[1]
+
+    qtbot.keyClicks(page.add_ref, "P-9999")
+    page.add_button.click()
+    assert "no patch with that code" in window.problem.text()
+    assert len(archive.collections.items(collection.id)) == 3

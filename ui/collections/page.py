@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from quiltarchive.archive import Archive
 from quiltarchive.curation.collections import (
+    add_items,
     delete_collection,
     describe_item,
     remove_items,
@@ -166,11 +167,27 @@ class CollectionPage(QWidget):
         moves.addWidget(self.down_button)
         moves.addStretch(1)
         moves.addWidget(self.remove_button)
+        self.add_ref = QLineEdit(self)
+        self.add_ref.setAccessibleName(self.tr("Add a patch, story or photo"))
+        self.add_ref.setPlaceholderText(self.tr("Add: P-0042, story:5 or a photo id"))
+        self.add_ref.setToolTip(
+            self.tr(
+                "A patch by its code (P-0042), a story as story:5, a photo by its id; several "
+                "separated by spaces. Press Enter to add them at the end."
+            )
+        )
+        self.add_ref.returnPressed.connect(self.add_typed)
+        self.add_button = self._button(self.tr("Add"), self.tr("Add the items typed"))
+        self.add_button.clicked.connect(self.add_typed)
+        adding = QHBoxLayout()
+        adding.addWidget(self.add_ref, 1)
+        adding.addWidget(self.add_button)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(moves)
+        left_layout.addLayout(adding)
 
         self.item_heading = QLabel(self.tr("Item"), self)
         self.item_heading.setProperty("role", "section")
@@ -411,6 +428,15 @@ class CollectionPage(QWidget):
         self._filling = False
         self.list.setCurrentRow(target)
         self._reordered()
+
+    def add_typed(self) -> None:
+        """Add the patches, stories or photos typed, as `collection add` does."""
+        refs = self.add_ref.text().split()
+        if not refs or self.collection_id is None:
+            return
+        collection_id = self.collection_id
+        if self._apply(lambda: add_items(self._archive, collection_id, refs)):
+            self.add_ref.clear()
 
     def remove_current(self) -> None:
         item = self._item(self.list.currentRow())

@@ -33,7 +33,9 @@ class CollectionFlows(QObject):
         self.new_collection = self._action(tr("&New Collection…"), "Ctrl+Alt+N", "collection")
         self.add_selected = self._action(tr("&Add Selected Photos to Collection…"), "Ctrl+Shift+K")
         self.export = self._action(tr("&Export Collection…"), "Ctrl+Shift+E")
-        menu = window.menuBar().addMenu(tr("Co&llection"))
+        menu = QMenu(tr("Co&llection"), window)
+        bar = window.menuBar()
+        bar.insertMenu(bar.actions()[-1], menu)  # before Help
         menu.addActions([self.new_collection, self.add_selected])
         menu.addSeparator()
         menu.addAction(self.export)

@@ -90,6 +90,7 @@ class ItemList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
+        self.setSpacing(3)
         self.model().rowsMoved.connect(lambda *_args: self.reordered.emit())
 
     def item_ids(self) -> list[int]:

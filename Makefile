@@ -22,7 +22,7 @@ setup: system-packages $(STAMP)
 system-packages:
 	@scripts/install-system-packages.sh
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml | system-packages
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"

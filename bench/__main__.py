@@ -16,7 +16,14 @@ from typing import Any
 
 import PIL
 
-from bench import catalogue, consent_assess, export_gallery, gui_responsiveness, import_photos
+from bench import (
+    catalogue,
+    consent_assess,
+    export_gallery,
+    gui_responsiveness,
+    import_photos,
+    query_plans,
+)
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / ".data"
@@ -86,8 +93,13 @@ def consent_section(quick: bool) -> list[str]:
 
 def catalogue_section(quick: bool) -> list[str]:
     photos = 5_000 if quick else 100_000
-    rows = catalogue.run(photos, DATA / f"catalogue-{photos}")
-    return catalogue.table(rows).splitlines()[2:]
+    folder = DATA / f"catalogue-{photos}"
+    rows = catalogue.run(photos, folder)
+    (HERE / "PLANS.md").write_text(query_plans.report(folder), encoding="utf-8")
+    return [
+        *catalogue.table(rows).splitlines()[2:],
+        "| how SQLite reads each smart list | see [PLANS.md](PLANS.md) | | |",
+    ]
 
 
 def gui_section(quick: bool) -> list[str]:

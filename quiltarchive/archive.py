@@ -4,14 +4,12 @@ import contextlib
 import getpass
 import os
 import socket
-import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
 from filelock import FileLock, Timeout
-from sqlite_utils import Database
 
 from quiltarchive import clock
 from quiltarchive.errors import ArchiveLocked, NotAnArchive, QuiltArchiveError, ReadOnlyArchive
@@ -21,8 +19,8 @@ from quiltarchive.storage.appearances import AppearanceStore
 from quiltarchive.storage.audit import AuditStore
 from quiltarchive.storage.collections import CollectionStore
 from quiltarchive.storage.consents import ConsentStore
+from quiltarchive.storage.database import Connection, connect, transaction
 from quiltarchive.storage.database import close as close_connection
-from quiltarchive.storage.database import connect
 from quiltarchive.storage.events import EventStore
 from quiltarchive.storage.imports import ImportStore
 from quiltarchive.storage.ledger import LedgerStore
@@ -61,7 +59,7 @@ class Archive:
         self.user = user
         self._lock: FileLock | None = None
         self._local = threading.local()
-        self._connections: list[Database] = []
+        self._connections: list[Connection] = []
         self._connections_guard = threading.Lock()
         # Derived values kept for the session; each entry carries what invalidates it.
         self.memo: dict[object, tuple[object, object]] = {}
@@ -147,8 +145,7 @@ class Archive:
     def close(self) -> None:
         with self._connections_guard:
             for db in self._connections:
-                with contextlib.suppress(sqlite3.Error):
-                    close_connection(db, optimize=self.writable)
+                close_connection(db, optimize=self.writable)
             self._connections.clear()
         self._local = threading.local()
         if self._lock is not None:
@@ -169,9 +166,9 @@ class Archive:
     # -- database access -----------------------------------------------------------------
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Connection:
         """This thread's connection to the archive's database."""
-        db: Database | None = getattr(self._local, "db", None)
+        db: Connection | None = getattr(self._local, "db", None)
         if db is None:
             db = connect(self.layout.database, read_only=not self.writable)
             self._local.db = db
@@ -180,11 +177,11 @@ class Archive:
         return db
 
     @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
+    def atomic(self) -> Iterator[Connection]:
         """All the writes inside happen together or not at all."""
         if not self.writable:
             raise ReadOnlyArchive(f"The archive in {self.layout.root} was opened for reading only.")
-        with self.db.atomic() as db:
+        with transaction(self.db) as db:
             yield db
 
     # -- stores ----------------------------------------------------------------------------

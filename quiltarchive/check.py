@@ -61,7 +61,7 @@ def check_archive(archive: Archive, *, verify_hashes: bool = True) -> Iterator[C
         problem = _verify_file(path, sha256, verify_hashes)
         if problem:
             report.problems.append(Problem("original", f"photo {photo_id}", f"{path}: {problem}"))
-        if not (layout.thumbnail_path(sha256).exists() and layout.preview_path(sha256).exists()):
+        if not layout.thumbnail_path(sha256).exists():
             missing_renditions += 1
         done += 1
         yield CheckProgress(done, total, str(path))
@@ -105,8 +105,8 @@ def check_archive(archive: Archive, *, verify_hashes: bool = True) -> Iterator[C
         )
     if missing_renditions:
         report.notes.append(
-            f"{missing_renditions} photo(s) have no thumbnail or preview in the cache; "
-            "`quiltarchive cache rebuild` makes them again"
+            f"{missing_renditions} photo(s) have no thumbnail in the cache; "
+            "`quiltarchive cache rebuild --missing` makes them again"
         )
     leftovers = sum(1 for p in _files_under(layout.cache) if p.name.endswith(".tmp"))
     if leftovers:

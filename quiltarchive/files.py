@@ -14,6 +14,12 @@ def temporary_sibling(path: Path) -> Path:
     return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
 
 
+def display_name(path: str) -> str:
+    """A file name or path as text fit to show, print and store. On Linux a name is any bytes;
+    those that are not UTF-8 (from an old camera or another system) appear as `\\xNN`."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def write_atomic(path: Path, data: bytes, *, read_only: bool = False) -> None:
     """Write `data` to `path` through a temporary file in the same folder, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import settings
 
 from quiltarchive.archive import Archive
+from tests.small_disk import SmallDisk
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("QUILTARCHIVE_SHARED", REPO.parent / "shared"))
@@ -66,3 +67,12 @@ def camera_photos() -> Path:
 settings.register_profile("default", max_examples=400, deadline=None)
 settings.register_profile("thorough", max_examples=25_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    """A 16 MB file system of its own (see tests/small_disk.py), unmounted afterwards."""
+    disk = SmallDisk(tmp_path / "small-disk", 16)
+    disk.mount()
+    yield disk
+    disk.unmount()

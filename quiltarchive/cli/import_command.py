@@ -4,12 +4,14 @@ import contextlib
 import signal
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import click
 
 from quiltarchive.cli.output import json_option, print_json, progress_bar, short_duration
 from quiltarchive.cli.session import writing
+from quiltarchive.cli.values import DAY
 from quiltarchive.events import ensure_event
 from quiltarchive.importing.events import EventKind, ImportEvent, ImportSummary
 from quiltarchive.importing.pipeline import import_photos, resume_import
@@ -23,7 +25,7 @@ from quiltarchive.importing.pipeline import import_photos, resume_import
     metavar="NAME",
     help="The workshop or event the photos belong to (created if new).",
 )
-@click.option("--event-date", metavar="YYYY-MM-DD", help="The date of a new event.")
+@click.option("--event-date", type=DAY, help="The date of a new event.")
 @click.option("--venue", default="", help="Where a new event was held.")
 @click.option(
     "--workers", type=click.IntRange(1, 64), help="Worker processes (default: one per core)."
@@ -38,7 +40,7 @@ def import_(
     ctx: click.Context,
     sources: tuple[str, ...],
     event_name: str | None,
-    event_date: str | None,
+    event_date: date | None,
     venue: str,
     workers: int | None,
     resume: bool,
@@ -50,7 +52,14 @@ def import_(
     Files already in the archive are recognised by their content and not added twice. Files that
     cannot be imported are listed with the reason; the rest of the import goes on. Ctrl-C stops
     cleanly, and `import --resume` carries on later.
+
+    Exits with status 1 if any file could not be imported (or the archive's disk is full), and 0
+    when everything went in or was only skipped (already in the archive, or not a photo).
     """
+    if (event_date or venue) and not event_name:
+        raise click.UsageError(
+            "--event-date and --venue describe a new event: name it with --event."
+        )
     archive = writing(ctx)
     cancel = threading.Event()
     if resume:
@@ -67,6 +76,8 @@ def import_(
         print_json(summary)
     else:
         _print_summary(summary)
+    if summary.failed or summary.archive_full:
+        ctx.exit(1)  # for scripts: not everything went in (duplicates and non-photos are fine)
 
 
 def _run_with_progress(events: Iterator[ImportEvent], cancel: threading.Event) -> ImportSummary:
@@ -113,7 +124,12 @@ def _ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
 
 
 def _print_summary(summary: ImportSummary) -> None:
-    verb = "Cancelled after importing" if summary.cancelled else "Imported"
+    if summary.archive_full:
+        verb = "Stopped: the archive's disk is full. Imported"
+    elif summary.cancelled:
+        verb = "Cancelled after importing"
+    else:
+        verb = "Imported"
     click.echo(
         f"{verb} {summary.imported} photo(s) in {short_duration(summary.seconds)} "
         f"(import batch {summary.batch_id})."
@@ -130,7 +146,12 @@ def _print_summary(summary: ImportSummary) -> None:
             click.echo(f"  {outcome.path}: {outcome.reason}")
     for outcome in summary.notes:
         click.echo(f"Note: {outcome.path}: {outcome.reason}")
-    if summary.cancelled:
+    if summary.archive_full:
+        click.echo(
+            f"{summary.remaining} file(s) not yet imported; nothing half-written was kept. "
+            "Free some space, then `quiltarchive import --resume` carries on."
+        )
+    elif summary.cancelled:
         click.echo(
             f"{summary.remaining} file(s) not yet read; `quiltarchive import --resume` carries on."
         )

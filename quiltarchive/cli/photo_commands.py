@@ -4,7 +4,7 @@ import click
 
 from quiltarchive.cli.output import json_option, print_fields, print_json, print_table
 from quiltarchive.cli.session import reading
-from quiltarchive.model.photo import Photo
+from quiltarchive.model.photo import Photo, TakenAtSource
 
 
 def photo_row(photo: Photo) -> dict[str, object]:
@@ -13,6 +13,7 @@ def photo_row(photo: Photo) -> dict[str, object]:
         "file_name": photo.file_name,
         "sha256": photo.sha256,
         "taken_at": photo.taken_at,
+        "taken_at_source": photo.taken_at_source.value,  # "file-time": not the camera's clock
         "camera": photo.camera,
         "width": photo.width,
         "height": photo.height,
@@ -34,7 +35,10 @@ def photos(
     limit: int | None,
     as_json: bool,
 ) -> None:
-    """List photos in the order they were taken."""
+    """List photos in the order they were taken.
+
+    A time marked "(file's date)" is the file's own date: the camera recorded none.
+    """
     listed = reading(ctx).photos.list(event_id=event_id, batch_id=batch_id, limit=limit)
     rows = [photo_row(p) for p in listed]
     if as_json:
@@ -46,7 +50,7 @@ def photos(
             (
                 r["id"],
                 r["file_name"],
-                r["taken_at"],
+                _taken(r),
                 r["camera"],
                 f"{r['width']}×{r['height']}",
                 r["review_state"],
@@ -56,6 +60,13 @@ def photos(
             for r in rows
         ],
     )
+
+
+def _taken(row: dict[str, object]) -> str:
+    taken = str(row["taken_at"] or "unknown")
+    if row["taken_at_source"] == TakenAtSource.FILE_TIME.value:
+        taken += " (file's date)"
+    return taken
 
 
 @click.command()
@@ -78,7 +89,6 @@ def show(ctx: click.Context, photo_id: int, show_location: bool, as_json: bool) 
         "format": photo.format,
         "size_bytes": photo.size_bytes,
         "orientation": photo.orientation,
-        "taken_at_source": photo.taken_at_source.value,
         "camera_make": photo.camera_make,
         "camera_model": photo.camera_model,
         "caption": photo.caption,
@@ -99,7 +109,7 @@ def show(ctx: click.Context, photo_id: int, show_location: bool, as_json: bool) 
         print_json(details)
         return
     taken = photo.taken_at or "unknown"
-    if photo.taken_at_source.value == "file-time":
+    if photo.taken_at_source is TakenAtSource.FILE_TIME:
         taken += " (from the file's date: the camera recorded no time)"
     pairs: list[tuple[str, object]] = [
         ("Photo", photo.id),

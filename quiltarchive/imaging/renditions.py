@@ -25,8 +25,8 @@ _TRANSPOSE = {
 
 @dataclass(frozen=True, slots=True)
 class Renditions:
-    preview_jpeg: bytes
     thumbnail_jpeg: bytes
+    preview_jpeg: bytes | None  # None: left to be made when first wanted (see make_renditions)
     display_width: int  # the full image's size once orientation is applied
     display_height: int
 
@@ -54,24 +54,53 @@ def reduced_decode(image: Image.Image, longest: int) -> Image.Image:
     return image
 
 
-def make_renditions(image: Image.Image, orientation: int) -> Renditions:
-    """The preview and thumbnail of an opened image. Decoding errors raise UnreadableImage."""
+def defers_preview(image: Image.Image) -> bool:
+    """A JPEG's preview is cheap to make later (DCT scaling decodes a quarter of the pixels);
+    other formats are decoded whole either way, so their preview is made while decoded."""
+    return image.format in ("JPEG", "MPO")
+
+
+def make_renditions(image: Image.Image, orientation: int, *, preview: bool = True) -> Renditions:
+    """The thumbnail, and the preview unless `preview` is false and the format defers it.
+
+    A thumbnail alone needs only an eighth of a JPEG's width decoded, which is what keeps an
+    import close to the cost of reading and hashing the files. Decoding errors raise
+    UnreadableImage.
+    """
     width, height = image.size
-    decoded = reduced_decode(image, PREVIEW_SIZE)
-    preview = to_srgb(decoded)
-    preview_size = fit_within(width, height, PREVIEW_SIZE)
-    if preview.size != preview_size:
-        preview = preview.resize(preview_size, _filter_for(preview.size, preview_size))
-    preview = apply_orientation(preview, orientation)
-    thumbnail_size = fit_within(preview.width, preview.height, THUMBNAIL_SIZE)
-    thumbnail = preview.resize(thumbnail_size, Image.Resampling.LANCZOS, reducing_gap=2.0)
     display_width, display_height = oriented_size(width, height, orientation)
+    if not preview and defers_preview(image):
+        decoded = apply_orientation(to_srgb(reduced_decode(image, THUMBNAIL_SIZE)), orientation)
+        return Renditions(
+            thumbnail_jpeg=encode_jpeg(_thumbnail_of(decoded)),
+            preview_jpeg=None,
+            display_width=display_width,
+            display_height=display_height,
+        )
+    made = make_preview(image, orientation)
     return Renditions(
-        preview_jpeg=encode_jpeg(preview),
-        thumbnail_jpeg=encode_jpeg(thumbnail),
+        thumbnail_jpeg=encode_jpeg(_thumbnail_of(made)),
+        preview_jpeg=encode_jpeg(made),
         display_width=display_width,
         display_height=display_height,
     )
+
+
+def make_preview(image: Image.Image, orientation: int) -> Image.Image:
+    """The upright sRGB preview, at most PREVIEW_SIZE on its longest side."""
+    width, height = image.size
+    preview = to_srgb(reduced_decode(image, PREVIEW_SIZE))
+    preview_size = fit_within(width, height, PREVIEW_SIZE)
+    if preview.size != preview_size:
+        preview = preview.resize(preview_size, _filter_for(preview.size, preview_size))
+    return apply_orientation(preview, orientation)
+
+
+def _thumbnail_of(upright: Image.Image) -> Image.Image:
+    size = fit_within(upright.width, upright.height, THUMBNAIL_SIZE)
+    if size == upright.size:
+        return upright
+    return upright.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
 
 
 def _filter_for(source: tuple[int, int], target: tuple[int, int]) -> Image.Resampling:

@@ -30,6 +30,7 @@ class ImportSummary:
     failed: list[Outcome] = field(default_factory=list)
     notes: list[Outcome] = field(default_factory=list)
     cancelled: bool = False
+    archive_full: bool = False  # stopped because the archive's disk is full; resumable
     seconds: float = 0.0
 
     @property

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from quiltarchive import files
 from quiltarchive.archive import Archive
-from quiltarchive.errors import InvalidInput, QuiltArchiveError
+from quiltarchive.errors import DISK_FULL_ERRNOS, ArchiveFull, InvalidInput, QuiltArchiveError
 from quiltarchive.importing.discovery import Found, discover
 from quiltarchive.importing.events import EventKind, ImportEvent, ImportSummary, Outcome
 from quiltarchive.importing.runners import default_workers, run_in_pool, run_inline
@@ -59,7 +59,11 @@ def import_photos(
                 "import started",
                 "import_batch",
                 batch.id,
-                after={"sources": source_list, "files": len(found), "event_id": event_id},
+                after={
+                    "sources": [files.display_name(s) for s in source_list],
+                    "files": len(found),
+                    "event_id": event_id,
+                },
             )
         yield from _run(archive, batch, items, found, workers, cancel or threading.Event())
 
@@ -108,8 +112,14 @@ class _exclusive:
                 raise QuiltArchiveError("An import into this archive is already running.")
             _running_imports.add(self._key)
         incoming = self._archive.layout.incoming
-        shutil.rmtree(incoming, ignore_errors=True)
-        incoming.mkdir(parents=True, exist_ok=True)
+        try:
+            shutil.rmtree(incoming, ignore_errors=True)
+            incoming.mkdir(parents=True, exist_ok=True)
+        except BaseException as error:
+            self.__exit__()
+            if isinstance(error, OSError) and error.errno in DISK_FULL_ERRNOS:
+                raise ArchiveFull() from error
+            raise
 
     def __exit__(self, *exc_info: object) -> None:
         with _running_guard:
@@ -137,7 +147,7 @@ class _Batch:
             kind,
             self.done,
             self.total,
-            path,
+            files.display_name(path),
             seconds=time.monotonic() - self.started,
             **details,  # type: ignore[arg-type]
         )
@@ -149,14 +159,30 @@ class _Batch:
         with self.archive.atomic():
             self.archive.imports.finish_item(item.id, status, reason=reason)
         self.done += 1
-        outcome = Outcome(item.source_path, reason)
+        outcome = _outcome(item.source_path, reason)
         (self.skipped if status is ItemStatus.SKIPPED else self.failed).append(outcome)
         kind = EventKind.SKIPPED if status is ItemStatus.SKIPPED else EventKind.FAILED
         return self.event(kind, item.source_path, reason=reason)
 
-    def record(self, job: FileJob, result: FileResult) -> ImportEvent:
+    def record(self, job: FileJob, result: FileResult) -> ImportEvent | None:
+        """The event for a file's result; None when the disk is full and the file waits."""
+        try:
+            return self._record(job, result)
+        except ArchiveFull:
+            self.archive_full = True
+        except OSError as error:
+            if error.errno not in DISK_FULL_ERRNOS:
+                raise
+            self.archive_full = True
+        return None
+
+    def _record(self, job: FileJob, result: FileResult) -> ImportEvent | None:
         if isinstance(result, AlreadyStored):
             result = self._duplicate_or_adopt(job, result)
+        if isinstance(result, Failed) and result.archive_full:
+            # Not the file's fault: it stays pending, and a resume imports it once there is room.
+            self.archive_full = True
+            return None
         self.done += 1
         path = job.source_path
         if isinstance(result, Failed):
@@ -164,15 +190,14 @@ class _Batch:
                 self.archive.imports.finish_item(
                     job.item_id, ItemStatus.FAILED, reason=result.reason
                 )
-            self.failed.append(Outcome(path, result.reason))
-            self.archive_full = self.archive_full or result.archive_full
+            self.failed.append(_outcome(path, result.reason))
             return self.event(EventKind.FAILED, path, reason=result.reason)
         if isinstance(result, NotAPhoto):
             with self.archive.atomic():
                 self.archive.imports.finish_item(
                     job.item_id, ItemStatus.SKIPPED, reason=result.reason
                 )
-            self.skipped.append(Outcome(path, result.reason))
+            self.skipped.append(_outcome(path, result.reason))
             return self.event(EventKind.SKIPPED, path, reason=result.reason)
         if isinstance(result, AlreadyStored):
             return self._duplicate(job, result.sha256)
@@ -198,7 +223,7 @@ class _Batch:
             self.archive.imports.finish_item(
                 job.item_id, ItemStatus.DUPLICATE, sha256=sha256, photo_id=photo_id, reason=reason
             )
-        self.duplicates.append(Outcome(job.source_path, reason))
+        self.duplicates.append(_outcome(job.source_path, reason))
         return self.event(EventKind.DUPLICATE, job.source_path, photo_id=photo_id, reason=reason)
 
     def _place(self, job: FileJob, result: Processed) -> ImportEvent:
@@ -222,7 +247,7 @@ class _Batch:
             )
         self.imported += 1
         if result.note:
-            self.notes.append(Outcome(job.source_path, result.note))
+            self.notes.append(_outcome(job.source_path, result.note))
         return self.event(
             EventKind.IMPORTED, job.source_path, photo_id=photo_id, reason=result.note
         )
@@ -237,8 +262,14 @@ class _Batch:
             failed=self.failed,
             notes=self.notes,
             cancelled=cancelled,
+            archive_full=self.archive_full,
             seconds=time.monotonic() - self.started,
         )
+
+
+def _outcome(path: str, reason: str) -> Outcome:
+    """Outcomes are for showing: a name that is not UTF-8 is shown with its bytes escaped."""
+    return Outcome(files.display_name(path), reason)
 
 
 def _run(
@@ -267,23 +298,33 @@ def _run(
         if result is None:
             yield run.event(EventKind.FILE_STARTED, job.source_path)
             continue
-        yield run.record(job, result)
+        event = run.record(job, result)
+        if event is not None:
+            yield event
         if run.archive_full:
             cancel.set()
 
     cancelled = cancel.is_set() and run.done < run.total
     status = BatchStatus.CANCELLED if cancelled else BatchStatus.COMPLETE
-    with archive.atomic():
-        archive.imports.set_batch_status(batch.id, status)
-        archive.audit.record(
-            "import cancelled" if cancelled else "import finished",
-            "import_batch",
-            batch.id,
-            after={
-                "imported": run.imported,
-                "duplicates": len(run.duplicates),
-                "skipped": len(run.skipped),
-                "failed": len(run.failed),
-            },
-        )
+    # Copies that were never moved into place (the disk filled up around them) go now.
+    for leftover in archive.layout.incoming.iterdir():
+        files.remove_file(leftover)
+    try:
+        with archive.atomic():
+            archive.imports.set_batch_status(batch.id, status)
+            archive.audit.record(
+                "import cancelled" if cancelled else "import finished",
+                "import_batch",
+                batch.id,
+                after={
+                    "imported": run.imported,
+                    "duplicates": len(run.duplicates),
+                    "skipped": len(run.skipped),
+                    "failed": len(run.failed),
+                },
+            )
+    except ArchiveFull:
+        # Not even this fits: the batch stays `running`, and the next opening of the archive
+        # marks it interrupted, which an import --resume carries on.
+        run.archive_full = True
     yield run.event(EventKind.FINISHED, summary=run.summary(cancelled))

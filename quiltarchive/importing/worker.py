@@ -4,7 +4,6 @@ It never raises: every outcome, including failure, comes back as a result with a
 so one bad file never stops a batch. Nothing here touches the database.
 """
 
-import errno
 import hashlib
 import os
 import signal
@@ -13,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiltarchive import files
+from quiltarchive.errors import DISK_FULL_ERRNOS, ArchiveFull
 from quiltarchive.imaging import formats
 from quiltarchive.imaging.decode import UnreadableImage, open_image
 from quiltarchive.imaging.metadata import read_metadata
@@ -77,8 +77,8 @@ def process_file(job: FileJob) -> FileResult:
     except MemoryError:
         return Failed(job.item_id, "the image is too large to process with the memory available")
     except OSError as error:
-        if error.errno in (errno.ENOSPC, errno.EDQUOT):
-            return Failed(job.item_id, "the archive's disk is full", archive_full=True)
+        if error.errno in DISK_FULL_ERRNOS:
+            return Failed(job.item_id, ArchiveFull.MESSAGE, archive_full=True)
         return Failed(job.item_id, f"the file could not be imported ({error.strerror or error})")
     except Exception as error:  # the boundary of one file: report it, never stop the batch
         return Failed(
@@ -115,8 +115,9 @@ def _process(job: FileJob) -> FileResult:
         return AlreadyStored(job.item_id, sha256)
 
     metadata = read_metadata(data, image, info.st_mtime)
-    renditions = make_renditions(image, metadata.orientation)
-    files.write_atomic(job.layout.preview_path(sha256), renditions.preview_jpeg)
+    renditions = make_renditions(image, metadata.orientation, preview=False)
+    if renditions.preview_jpeg is not None:
+        files.write_atomic(job.layout.preview_path(sha256), renditions.preview_jpeg)
     files.write_atomic(job.layout.thumbnail_path(sha256), renditions.thumbnail_jpeg)
 
     in_incoming = not final.exists()
@@ -131,7 +132,7 @@ def _process(job: FileJob) -> FileResult:
         note = f"the name says .{name_extension} but it is a {label} image; stored as .{extension}"
     facts = NewPhoto(
         sha256=sha256,
-        file_name=source.name,
+        file_name=files.display_name(source.name),
         extension=extension,
         format=image.format or format_name,
         size_bytes=info.st_size,

@@ -1,6 +1,7 @@
 """Import batches and the per-file record that lets an import resume after a cancel or crash."""
 
 import json
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,9 +12,25 @@ from quiltarchive.errors import NotFound
 from quiltarchive.model.import_batch import BatchStatus, ImportBatch, ImportItem, ItemStatus
 
 
+def _stored_path(path: str) -> str | bytes:
+    """A path as SQLite can hold it. A name that is not UTF-8 (its bytes arrive as surrogate
+    escapes) is kept as its raw bytes, so a resumed import finds the very same file."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
+def _path_from(value: str | bytes) -> str:
+    return os.fsdecode(value) if isinstance(value, bytes) else value
+
+
 def _item(row: tuple[Any, ...]) -> ImportItem:
     item_id, batch_id, source_path, status, sha256, photo_id, reason = row
-    return ImportItem(item_id, batch_id, source_path, ItemStatus(status), sha256, photo_id, reason)
+    return ImportItem(
+        item_id, batch_id, _path_from(source_path), ItemStatus(status), sha256, photo_id, reason
+    )
 
 
 class ImportStore:
@@ -26,7 +43,8 @@ class ImportStore:
         cursor = self._db.execute(
             "INSERT INTO import_batches (started_at, status, event_id, user, sources) "
             "VALUES (?, 'running', ?, ?, ?)",
-            [clock.timestamp(), event_id, user, json.dumps(list(sources), ensure_ascii=False)],
+            # ASCII JSON: a name that is not UTF-8 survives as an escape, not an encoding error.
+            [clock.timestamp(), event_id, user, json.dumps(list(sources))],
         )
         return self.get_batch(int(cursor.lastrowid or 0))
 
@@ -84,7 +102,7 @@ class ImportStore:
         first = self._db.execute("SELECT coalesce(max(id), 0) FROM import_items").fetchone()[0]
         self._db.conn.executemany(
             "INSERT INTO import_items (batch_id, source_path) VALUES (?, ?)",
-            [(batch_id, path) for path in source_paths],
+            [(batch_id, _stored_path(path)) for path in source_paths],
         )
         return self.items(batch_id, after_id=first)
 

@@ -3,7 +3,7 @@ on a shared CI machine mean nothing; `make bench` is run by hand on a quiet mach
 
 import os
 
-from bench import catalogue, consent_assess, import_photos
+from bench import catalogue, consent_assess, import_photos, profile_import, query_plans
 
 
 def test_the_import_benchmark_runs_against_its_floor(camera_photos):
@@ -34,3 +34,22 @@ def test_the_consent_benchmark_agrees_with_itself(tmp_path):
     result = consent_assess.run(1_000, tmp_path / "archive", repeats=1)
     assert 0 < result["allowed"] < 1_000  # the bulk and per-photo paths were checked equal
     assert result["ready_seconds"] > 0 and os.cpu_count()
+
+
+def test_the_smart_lists_read_through_indexes(tmp_path):
+    folder = tmp_path / "catalogue"
+    catalogue.build(folder, 1_000)
+    plans = query_plans.report(folder)
+    for heading in ("## Needs review", "## Consent expiring", "## Ready for web", "## Withheld"):
+        assert heading in plans
+    assert "SEARCH photos USING COVERING INDEX photos_review_state" in plans
+    assert "SEARCH appearances USING COVERING INDEX appearances_identifiable" in plans
+    # no smart list passes over the photos or appearances tables row by row
+    assert "SCAN photos\n" not in plans and "SCAN appearances\n" not in plans
+
+
+def test_the_import_profile_shows_where_the_time_goes(camera_photos):
+    text = profile_import.profile(camera_photos, 2)
+    assert text.startswith("Per-file work of 2 photos in one process")
+    for stage in ("process_file", "make_renditions"):
+        assert stage in text

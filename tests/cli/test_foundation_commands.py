@@ -28,6 +28,7 @@ def test_init_import_and_list(cli, corpus):
         "file_name",
         "sha256",
         "taken_at",
+        "taken_at_source",
         "camera",
         "width",
         "height",
@@ -51,7 +52,10 @@ def test_init_import_and_list(cli, corpus):
 
 def test_import_prints_a_readable_summary_and_a_second_import_adds_nothing(cli, corpus):
     result = cli(
-        "import", corpus / "exif-samples/jpg/gps", corpus / "pillow-tricky/truncated_jpeg.jpg"
+        "import",
+        corpus / "exif-samples/jpg/gps",
+        corpus / "pillow-tricky/truncated_jpeg.jpg",
+        expect=1,  # one file could not be imported
     )
     assert "Imported 9 photo(s)" in result.stdout
     assert "truncated_jpeg.jpg: the image data is cut short" in result.stdout
@@ -94,7 +98,7 @@ def test_check_notes_a_missing_thumbnail_without_failing_and_cache_rebuild_makes
     thumbnail = cli.archive_path / "cache" / "thumbnails" / sha[:2] / f"{sha}.jpg"
     thumbnail.unlink()
     result = cli("check")
-    assert "no thumbnail or preview" in result.stdout
+    assert "no thumbnail in the cache" in result.stdout
     cli("cache", "rebuild", "--missing")
     assert thumbnail.is_file()
     assert "no thumbnail" not in cli("check").stdout
@@ -130,3 +134,21 @@ def test_import_records_the_batch_on_the_audit_trail_with_the_user(cli, corpus):
         actions = [(e.action, e.user) for e in archive.audit.entries()]
     assert ("import started", "Test Clerk") in actions
     assert ("import finished", "Test Clerk") in actions
+
+
+def test_photos_say_when_the_time_is_the_files_date_not_the_cameras(cli, corpus, tmp_path):
+    from PIL import Image
+
+    scan = tmp_path / "scan.png"  # a scanned patch: no camera, no capture time
+    Image.new("RGB", (40, 30), (200, 40, 40)).save(scan)
+    os.utime(scan, (1_773_482_400, 1_773_482_400))  # 2026-03-14 10:00 UTC
+    cli("import", corpus / "exif-samples/jpg/Canon_40D.jpg", scan)
+
+    listed = {p["file_name"]: p for p in cli.json("photos")}
+    assert listed["scan.png"]["taken_at_source"] == "file-time"
+    assert listed["scan.png"]["taken_at"].startswith("2026-03-14")
+    assert listed["Canon_40D.jpg"]["taken_at_source"] in ("exif", "exif-local")
+    lines = {line.split()[1]: line for line in cli("photos").stdout.splitlines()[1:]}
+    assert "(file's date)" in lines["scan.png"]
+    assert "(file's date)" not in lines["Canon_40D.jpg"]
+    assert "the camera recorded no time" in cli("show", listed["scan.png"]["id"]).stdout

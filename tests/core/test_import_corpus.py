@@ -13,6 +13,7 @@ from quiltarchive.archive import Archive
 from quiltarchive.importing.events import EventKind
 from quiltarchive.importing.pipeline import import_photos
 from quiltarchive.model.photo import TakenAtSource
+from quiltarchive.renditions_cache import preview_file
 from tests.core.corpus_manifest import MUST_FAIL, NOT_PHOTOS, read_manifest
 
 
@@ -118,7 +119,7 @@ def test_phone_heic_files_are_imported_upright(imported, corpus):
         photo = by_file[name]
         assert photo.format == "HEIF" and photo.extension == "heic"
         assert photo.height > photo.width  # portrait phone photos stay portrait
-        preview = Image.open(archive.layout.preview_path(photo.sha256))
+        preview = Image.open(preview_file(archive.layout, photo))
         assert preview.height > preview.width
 
 
@@ -139,11 +140,16 @@ def _difference(a: Image.Image, b: Image.Image) -> float:
 def test_orientation_is_applied_to_the_pixels_of_renditions(imported, corpus):
     archive, _ = imported
     by_file = photos_by_file(archive, corpus)
-    reference = Image.open(archive.layout.preview_path(by_file["pillow-tricky/hopper.jpg"].sha256))
+    reference = Image.open(preview_file(archive.layout, by_file["pillow-tricky/hopper.jpg"]))
+    reference_thumbnail = Image.open(
+        archive.layout.thumbnail_path(by_file["pillow-tricky/hopper.jpg"].sha256)
+    )
     for orientation in range(2, 9):
         photo = by_file[f"pillow-tricky/hopper_orientation_{orientation}.jpg"]
-        preview = Image.open(archive.layout.preview_path(photo.sha256))
+        preview = Image.open(preview_file(archive.layout, photo))
         assert _difference(reference, preview) < 8, orientation
+        thumbnail = Image.open(archive.layout.thumbnail_path(photo.sha256))
+        assert _difference(reference_thumbnail, thumbnail) < 8, orientation
     # A wrongly rotated rendition would differ far more: the test can tell.
     wrong = reference.transpose(Image.Transpose.ROTATE_90)
     assert _difference(reference, wrong) > 20
@@ -158,7 +164,7 @@ def test_renditions_are_bounded_srgb_jpegs(imported, corpus):
     archive, _ = imported
     for photo in archive.photos.list():
         thumbnail = Image.open(archive.layout.thumbnail_path(photo.sha256))
-        preview = Image.open(archive.layout.preview_path(photo.sha256))
+        preview = Image.open(preview_file(archive.layout, photo))
         assert thumbnail.format == preview.format == "JPEG"
         assert thumbnail.mode == preview.mode == "RGB"
         assert max(thumbnail.size) <= 256 and max(preview.size) <= 1600

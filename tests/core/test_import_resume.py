@@ -4,6 +4,8 @@ import os
 import shutil
 import threading
 
+import pytest
+
 from quiltarchive import files
 from quiltarchive.archive import Archive
 from quiltarchive.check import check_archive
@@ -124,3 +126,16 @@ def test_archive_reopened_after_a_cancel_still_resumes(tmp_path, corpus):
     with Archive.open(tmp_path / "a") as archive:
         list(resume_import(archive, workers=1))
         assert archive.photos.count() == len(jpegs(corpus))
+
+
+def test_an_import_that_cannot_start_does_not_block_the_next_one(archive, corpus):
+    originals = archive.layout.originals
+    originals.rename(originals.with_name("originals-aside"))
+    originals.write_text("a file where the originals folder should be")
+    with pytest.raises(OSError):  # no folder to copy the originals into
+        list(import_photos(archive, jpegs(corpus)[:1], workers=1))
+    originals.unlink()
+    originals.with_name("originals-aside").rename(originals)
+
+    summary = list(import_photos(archive, jpegs(corpus)[:1], workers=1))[-1].summary
+    assert summary.imported == 1

@@ -55,6 +55,11 @@ def test_selecting_a_photo_shows_its_details_and_every_use(qtbot, archive, corpu
         for i in range(details.facts.rowCount())
     ]
     assert "recorded (kept apart, never exported)" in facts
+    # the import left the JPEG's preview for later; the pane has it made and shows it
+    preview = archive.layout.preview_path(photo.sha256)
+    qtbot.waitUntil(lambda: not details.preview.pixmap().isNull())
+    assert preview.is_file()
+    assert max(details.preview.pixmap().width(), details.preview.pixmap().height()) > 100
 
 
 def test_the_sidebar_opens_every_place(qtbot, archive, pictures, open_window):

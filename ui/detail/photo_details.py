@@ -18,7 +18,7 @@ from ui.detail.editors import DescriptionEditor, RightsEditor, button
 from ui.detail.uses import UsesPanel
 from ui.detail.widgets import section
 from ui.edits import Edits
-from ui.grid.thumbnails import read_scaled
+from ui.grid.thumbnails import read_preview
 
 PREVIEW_HEIGHT = 240
 
@@ -165,7 +165,7 @@ class PhotoDetails(QWidget):
 
     def _load_preview(self, photo: Photo) -> None:
         generation = self._generation
-        path = self._archive.layout.preview_path(photo.sha256)
+        layout = self._archive.layout
         longest = round(PREVIEW_HEIGHT * 1.6 * self.devicePixelRatioF())
         self.preview.setPixmap(QPixmap())
         self.preview.setText(self.tr("Loading preview…"))
@@ -174,7 +174,7 @@ class PhotoDetails(QWidget):
             if generation != self._generation:
                 return
             if image.isNull():
-                self.preview.setText(self.tr("No preview (rebuild the cache)"))
+                self.preview.setText(self.tr("No preview: the original cannot be read"))
                 return
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(self.devicePixelRatioF())
@@ -188,7 +188,9 @@ class PhotoDetails(QWidget):
                 )
             )
 
-        run_task(lambda: read_scaled(path, longest), done, pool_name="thumbnails", owner=self)
+        run_task(
+            lambda: read_preview(layout, photo, longest), done, pool_name="thumbnails", owner=self
+        )
 
     def _load_decisions(self, photo_id: int) -> None:
         generation = self._generation

@@ -13,6 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
+from quiltarchive.imaging.decode import UnreadableImage
+from quiltarchive.layout import ArchiveLayout
+from quiltarchive.model.photo import Photo
+from quiltarchive.renditions_cache import preview_file
 from ui.background import pool
 
 MAX_WAITING = 400
@@ -28,6 +32,16 @@ def read_scaled(path: Path, longest: int) -> QImage:
         )
     image = reader.read()
     return image if not image.isNull() else QImage()
+
+
+def read_preview(layout: ArchiveLayout, photo: Photo, longest: int) -> QImage:
+    """The photo's preview (made from the original the first time), or a null image when
+    the original cannot be read. Call off the GUI thread."""
+    try:
+        path = preview_file(layout, photo)
+    except (UnreadableImage, OSError):
+        return QImage()
+    return read_scaled(path, longest)
 
 
 class _Signals(QObject):

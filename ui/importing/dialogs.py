@@ -279,7 +279,12 @@ class ImportSummaryDialog(QDialog):
 
     def __init__(self, summary: ImportSummary, into: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = self.tr("Import cancelled") if summary.cancelled else self.tr("Import finished")
+        if summary.archive_full:
+            title = self.tr("Import stopped: the archive's disk is full")
+        elif summary.cancelled:
+            title = self.tr("Import cancelled")
+        else:
+            title = self.tr("Import finished")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.summary = summary
@@ -312,7 +317,15 @@ class ImportSummaryDialog(QDialog):
                     self.tr("{0} files were skipped (not photos)."),
                 )
             )
-        if summary.cancelled and summary.remaining:
+        if summary.archive_full:
+            lines.append(
+                self.tr(
+                    "The disk the archive is on is full, so the import stopped. Nothing "
+                    "half-written was kept. Free some space, then File → Resume Import "
+                    "carries on with the {0} files not yet imported."
+                ).format(f"{summary.remaining:,}")
+            )
+        elif summary.cancelled and summary.remaining:
             lines.append(
                 self.tr(
                     "{0} files were not looked at. File → Resume Import carries on where this "

@@ -1,6 +1,7 @@
 """The review viewer: one photo large, the people recorded in it, and the keys to go through a
 workshop's photos quickly (Page Down / Page Up, Ctrl+Return for "review done")."""
 
+from contextlib import suppress
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
 
 from quiltarchive.archive import Archive
 from quiltarchive.errors import QuiltArchiveError
+from quiltarchive.imaging.decode import UnreadableImage
 from quiltarchive.model.appearance import Appearance, Box
 from quiltarchive.model.photo import Photo, ReviewState
+from quiltarchive.renditions_cache import preview_file
 from ui import settings, text
 from ui.background import run_task
 from ui.edits import Change, Edits, Outcome
-from ui.grid.thumbnails import read_scaled
+from ui.grid.thumbnails import read_preview
 from ui.review.canvas import BoxCanvas, ShownBox
 from ui.review.person_picker import PersonPicker, PickedPerson
 from ui.style import mark
@@ -247,20 +250,37 @@ class ReviewViewer(QDialog):
         if photo is None:
             return
         generation = self._generation
-        path = self._archive.layout.preview_path(photo.sha256)
+        layout = self._archive.layout
         self.canvas.set_pixmap(None, self.tr("Loading…"))
 
         def done(image: QImage) -> None:
             if generation != self._generation:
                 return
             if image.isNull():
-                self.canvas.set_pixmap(None, self.tr("No preview (rebuild the cache)"))
+                self.canvas.set_pixmap(None, self.tr("No preview: the original cannot be read"))
             else:
                 self.canvas.set_pixmap(QPixmap.fromImage(image))
+            self._prepare_next_preview()
 
         run_task(
-            lambda: read_scaled(path, PREVIEW_LONGEST), done, pool_name="thumbnails", owner=self
+            lambda: read_preview(layout, photo, PREVIEW_LONGEST),
+            done,
+            pool_name="thumbnails",
+            owner=self,
         )
+
+    def _prepare_next_preview(self) -> None:
+        """Make the next photo's preview while this one is looked at, so moving on is instant."""
+        if self.position >= len(self.photo_ids) - 1:
+            return
+        archive, next_id = self._archive, self.photo_ids[self.position + 1]
+
+        def prepare() -> None:
+            # a problem is shown with its reason when the librarian gets to that photo
+            with suppress(QuiltArchiveError, UnreadableImage, OSError):
+                preview_file(archive.layout, archive.photos.get(next_id))
+
+        run_task(prepare, pool_name="thumbnails", owner=self)
 
     # -- the people in it --------------------------------------------------------------------
 

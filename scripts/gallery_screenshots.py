@@ -1,13 +1,16 @@
 """Screenshots of an offline gallery in headless Chromium, to look at before a release.
 
 Builds a small demonstration archive from the shared photo corpus (real photos, invented
-captions, one consenting adult and one unknown person blurred), exports it as a gallery and
-photographs its pages: the title page, the grid, the viewer, and both on a phone-sized screen.
+captions, one consenting adult and one unknown person blurred), with a quilt of drawn patches
+(one by a maker without consent, so its square stays plain) and two stories, exports it as a
+gallery and photographs its pages: the title page, the grid, the viewer, the stories, the quilt
+map, and the grid and viewer on a phone-sized screen.
 Writes PNGs into screenshots/ (not kept in git).
 
     .venv/bin/python scripts/gallery_screenshots.py
 """
 
+import random
 import shutil
 import sys
 import tempfile
@@ -28,9 +31,13 @@ from quiltarchive.export.run import export_collection  # noqa: E402
 from quiltarchive.importing.pipeline import import_photos  # noqa: E402
 from quiltarchive.model.appearance import Box  # noqa: E402
 from quiltarchive.model.consent import Use  # noqa: E402
+from quiltarchive.model.patch import PhotoRole  # noqa: E402
 from quiltarchive.model.person import AgeBand, Credit  # noqa: E402
 from quiltarchive.model.photo import ReviewState, Rights  # noqa: E402
 from quiltarchive.photo_states import describe_photo, set_review_state, set_rights  # noqa: E402
+from quiltarchive.works.patches import add_patch  # noqa: E402
+from quiltarchive.works.quilts import create_quilt  # noqa: E402
+from quiltarchive.works.stories import add_story  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 JPG = SHARED / "corpus" / "exif-samples" / "jpg"
@@ -113,6 +120,132 @@ PHOTOS = [
 ]
 
 
+FABRICS = [
+    (176, 58, 46),
+    (38, 84, 124),
+    (224, 168, 62),
+    (74, 124, 89),
+    (142, 86, 140),
+    (232, 221, 196),
+    (196, 112, 74),
+    (52, 52, 64),
+    (120, 170, 190),
+    (210, 140, 150),
+]
+# (code, title, alt text, row, column, motif, by the consenting maker?)
+PATCHES = [
+    ("P-0001", "The library steps", "Log-cabin squares in rust and cream.", 1, 1, "cabin", True),
+    ("P-0002", "Market day", "Triangles in mustard and navy.", 1, 2, "triangles", True),
+    ("P-0003", "Our street", "Stripes of green and cream.", 1, 4, "stripes", True),
+    ("P-0004", "Sun over the estate", "A gold circle on a blue ground.", 2, 1, "circle", True),
+    ("P-0005", "Karim's garden", "A green patch.", 2, 2, "circle", False),
+    ("P-0006", "Tea together", "A teacup shape in plum on cream.", 2, 3, "cabin", True),
+    ("P-0007", "The plane tree", "Leaf shapes in green on rust.", 3, 2, "triangles", True),
+    ("P-0008", "Rivers of home", "Wavy stripes in blue and sand.", 3, 3, "stripes", True),
+    ("P-0009", "Stars for my daughter", "An eight-point star in gold.", 3, 4, "star", True),
+]
+STORIES = [
+    (
+        "Tuesdays at the library",
+        "I came to the library to learn English, and I stayed for the sewing. Every Tuesday "
+        "we met around the big table by the window, with tea and far too many biscuits.\n\n"
+        "My patch shows the library steps, because that is where I first felt at home here.",
+    ),
+    (
+        "A star for my daughter",
+        "My daughter was born the week the quilt began. I sewed a star for her, in the gold "
+        "thread my mother gave me before I left.\n\nWhen she is older I will bring her to "
+        "see it hanging in the town hall.",
+    ),
+]
+
+
+def patch_picture(path: Path, motif: str, seed: int) -> None:
+    """A photo-like picture of a sewn patch: a motif in fabric colours with a weave texture."""
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rng = random.Random(seed)
+    colours = rng.sample(FABRICS, 4)
+    size = 900
+    image = Image.new("RGB", (size, size), colours[0])
+    draw = ImageDraw.Draw(image)
+    if motif == "cabin":
+        for step, inset in enumerate(range(60, size // 2, 70)):
+            draw.rectangle((inset, inset, size - inset, size - inset), fill=colours[step % 4])
+    elif motif == "triangles":
+        cell = size // 3
+        for row in range(3):
+            for column in range(3):
+                x, y = column * cell, row * cell
+                draw.polygon([(x, y), (x + cell, y), (x, y + cell)], fill=colours[1])
+                draw.polygon([(x + cell, y), (x + cell, y + cell), (x, y + cell)], fill=colours[2])
+    elif motif == "stripes":
+        for index, x in enumerate(range(0, size, 90)):
+            draw.rectangle((x, 0, x + 90, size), fill=colours[index % 3 + 1])
+    elif motif == "star":
+        centre, outer, inner = size / 2, size * 0.42, size * 0.18
+        import math
+
+        points = [
+            (
+                centre + (outer if i % 2 == 0 else inner) * math.cos(math.pi * i / 8),
+                centre + (outer if i % 2 == 0 else inner) * math.sin(math.pi * i / 8),
+            )
+            for i in range(16)
+        ]
+        draw.polygon(points, fill=(224, 168, 62))
+    else:
+        draw.ellipse((180, 180, size - 180, size - 180), fill=colours[2])
+    for _ in range(22000):  # the weave of the cloth
+        x, y = rng.randrange(size), rng.randrange(size)
+        shade = rng.choice((-18, 14))
+        r, g, b = image.getpixel((x, y))
+        draw.point((x, y), fill=(r + shade, g + shade, b + shade))
+    draw.rectangle((18, 18, size - 18, size - 18), outline=(245, 240, 228), width=6)
+    image = image.filter(ImageFilter.GaussianBlur(0.7))
+    image.save(path, "JPEG", quality=90)
+
+
+def add_quilt(archive: Archive, root: Path, day: date) -> list[str]:
+    """The quilt, its patches and stories; returns the items to add to the collection."""
+    folder = root / "patches"
+    folder.mkdir()
+    for index, (_, _, _, _, _, motif, _) in enumerate(PATCHES):
+        patch_picture(folder / f"DSC_{index:04d}.jpg", motif, index)
+    list(import_photos(archive, [folder], workers=2))
+    photos = {p.file_name: p.id for p in archive.photos.list()}
+    amina = add_person(archive, "Amina Yusuf", age_band=AgeBand.ADULT).id
+    record_consent(
+        archive,
+        amina,
+        given_by_id=amina,
+        given_on=day,
+        uses=[Use.EXHIBITION, Use.WEB],
+        story=True,
+    )
+    karim = add_person(archive, "Karim Haddad", age_band=AgeBand.ADULT).id
+    quilt = create_quilt(archive, "Connecting Communities", 3, 4)
+    items = []
+    for index, (code, title, alt, row, column, _, consenting) in enumerate(PATCHES):
+        photo_id = photos[f"DSC_{index:04d}.jpg"]
+        set_rights(archive, photo_id, Rights.STAFF)
+        set_review_state(archive, photo_id, ReviewState.NO_PEOPLE)
+        describe_photo(archive, photo_id, alt_text=alt)
+        add_patch(
+            archive,
+            code,
+            title=title,
+            maker_id=amina if consenting else karim,
+            place=(quilt.id, row, column),
+            photos=[(photo_id, PhotoRole.FRONT)],
+            story="I sewed the steps where I first felt at home." if index == 0 else "",
+        )
+        items.append(code)
+    for title, text in STORIES:
+        items.append(f"story:{add_story(archive, title, teller_id=amina, text=text).id}")
+    return items
+
+
 def build(root: Path) -> tuple[Archive, int]:
     archive = Archive.create(root / "archive", user="Communications")
     set_publisher(archive, organisation="Northfield Borough Council")
@@ -158,6 +291,7 @@ def build(root: Path) -> tuple[Archive, int]:
         "Library, chosen by the people who made the quilt.",
     )
     add_items(archive, collection.id, ids)
+    add_items(archive, collection.id, add_quilt(archive, root, day))
     return archive, collection.id
 
 
@@ -186,6 +320,22 @@ def shoot(index: Path) -> list[Path]:
         page.wait_for_function("document.getElementById('viewer-image').complete")
         page.screenshot(path=str(OUT / "gallery-viewer-next.png"))
         shots.append(OUT / "gallery-viewer-next.png")
+        page.keyboard.press("Escape")
+        page.locator(".stories").scroll_into_view_if_needed()
+        page.screenshot(path=str(OUT / "gallery-stories.png"))
+        shots.append(OUT / "gallery-stories.png")
+        page.locator(".quilt-link").first.click()
+        page.wait_for_load_state("load")
+        page.screenshot(path=str(OUT / "gallery-quilt-map.png"), full_page=True)
+        shots.append(OUT / "gallery-quilt-map.png")
+        page.locator(".quilt-patch").first.focus()
+        page.screenshot(path=str(OUT / "gallery-quilt-map-focus.png"))
+        shots.append(OUT / "gallery-quilt-map-focus.png")
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.getElementById('viewer').open")
+        page.wait_for_function("document.getElementById('viewer-image').complete")
+        page.screenshot(path=str(OUT / "gallery-patch-viewer.png"))
+        shots.append(OUT / "gallery-patch-viewer.png")
         phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
         phone.goto(index.as_uri())
         phone.wait_for_load_state("load")
@@ -195,6 +345,11 @@ def shoot(index: Path) -> list[Path]:
         phone.wait_for_function("document.getElementById('viewer-image').complete")
         phone.screenshot(path=str(OUT / "gallery-phone-viewer.png"))
         shots.append(OUT / "gallery-phone-viewer.png")
+        quilt = next(index.parent.glob("quilt-*.html"))
+        phone.goto(quilt.as_uri())
+        phone.wait_for_load_state("load")
+        phone.screenshot(path=str(OUT / "gallery-phone-quilt-map.png"), full_page=True)
+        shots.append(OUT / "gallery-phone-quilt-map.png")
         browser.close()
     return shots
 

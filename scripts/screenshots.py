@@ -169,7 +169,13 @@ def build_demo(root: Path) -> dict:
             ],
         )
     archive.close()
-    return {"photo": photo, "tom": tom, "daniel": daniel, "daniels_consent": daniels}
+    return {
+        "photo": photo,
+        "tom": tom,
+        "daniel": daniel,
+        "daniels_consent": daniels,
+        "spring": spring,
+    }
 
 
 PATCH_DESIGNS = [
@@ -371,6 +377,23 @@ def shoot(out: Path) -> None:
     withdraw.note.setText("Asked by phone; wants his photos taken down")
     save(withdraw, "withdraw-dialog")
     withdraw.reject()
+
+    from ui.window.places import Place
+
+    window.sidebar.choose(Place("collection", demo["spring"]))
+    settle(lambda: window.collections.page.view is not None)
+    window.collections.page.list.setCurrentRow(1)
+    save(window, "collection-page")
+    export = window.collections.open_export(demo["spring"])
+    export.destination.setText(str(work / "exports"))
+    export.blur.setChecked(True)
+    save(export, "export-dialog")
+    export.runner.workers = 1
+    export.export_button.click()
+    settle(lambda: export.summary is not None, timeout=60)
+    export.resize(640, 560)
+    save(export, "export-report")
+    export.close()
 
     window.imports.runner.workers = 1
     setup = window.imports.choose([str(card_for_import(work / "card"))])

@@ -22,7 +22,15 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThrea
 
 log = logging.getLogger(__name__)
 
-POOL_SIZES = {"general": 2, "rows": 1, "thumbnails": 2, "consent": 1, "import": 1, "tools": 1}
+POOL_SIZES = {
+    "general": 2,
+    "rows": 1,
+    "thumbnails": 2,
+    "consent": 1,
+    "import": 1,
+    "tools": 1,
+    "export": 1,
+}
 
 _pools: dict[str, QThreadPool] = {}
 

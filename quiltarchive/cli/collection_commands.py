@@ -22,6 +22,7 @@ from quiltarchive.curation.collections import (
 )
 from quiltarchive.errors import InvalidInput
 from quiltarchive.export.plan import ExportPlan, preflight
+from quiltarchive.model.collection import CollectionItem, ItemKind
 from quiltarchive.model.consent import Use
 
 USE_HELP = f"The use the set is for: {EXPORT_USE_NAMES}."
@@ -29,7 +30,11 @@ USE_HELP = f"The use the set is for: {EXPORT_USE_NAMES}."
 
 @click.group()
 def collection() -> None:
-    """Curated sets of photos, in order, with their own captions, ready to export."""
+    """Curated sets of photos, quilt patches and stories, in order, with their own captions,
+    ready to export.
+
+    Items are named as you would say them: a photo by its id (12), a patch by its code
+    (P-0042) and a story as story:5."""
 
 
 @collection.command("create")
@@ -106,12 +111,19 @@ def collection_show(
         return
     if plan is None:
         print_table(
-            ["#", "photo", "caption"],
-            [(i.position, i.ref, i.caption or "") for i in items],
+            ["#", "item", "caption"],
+            [(i.position, item_label(i), i.caption or "") for i in items],
         )
         click.echo("Give it a use (`collection set NAME --use web`) to see what may go out.")
         return
     print_plan(plan)
+
+
+def item_label(item: CollectionItem, code: str = "") -> str:
+    """`photo 12`, `patch P-0042` (or `patch 7` when its code is not at hand), `story 5`."""
+    if item.kind is ItemKind.PATCH and code:
+        return f"patch {code}"
+    return f"{item.kind.value} {item.target_id}"
 
 
 def plan_json(plan: ExportPlan) -> dict[str, object]:
@@ -129,6 +141,8 @@ def plan_json(plan: ExportPlan) -> dict[str, object]:
                 "consent_ids": list(p.consent_ids),
                 "blurred_regions": len(p.blur),
                 "alt_text_missing": p.alt_missing,
+                "kind": p.item.kind.value,
+                "words_left_out": p.source.words_left_out,
             }
             for p in plan.included
         ],
@@ -160,15 +174,25 @@ def print_plan(plan: ExportPlan) -> None:
             if planned.credit:
                 notes.append(f"credit: {planned.credit}")
             extra = f" ({'; '.join(notes)})" if notes else ""
-            click.echo(f"  {item.position:>3}. photo {item.ref}: goes as {planned.stem}{extra}")
+            code = planned.source.work.code if planned.source.work else ""
+            label = item_label(item, code)
+            click.echo(f"  {item.position:>3}. {label}: goes as {planned.stem}{extra}")
+            if planned.source.words_left_out:
+                click.echo(f"         - {planned.source.words_left_out}")
         else:
-            click.echo(f"  {item.position:>3}. photo {item.ref}: LEFT OUT")
+            click.echo(f"  {item.position:>3}. {item_label(item)}: LEFT OUT")
             for reason in leaving[item.id].reasons:
                 click.echo(f"         - {reason}")
     if plan.lacking_alt_text:
-        refs = ", ".join(p.item.ref for p in plan.lacking_alt_text)
+        photos = [str(p.item.target_id) for p in plan.lacking_alt_text if p.source.work is None]
+        patches = [p.source.work.code for p in plan.lacking_alt_text if p.source.work]
+        refs = "; ".join(
+            f"{what} {', '.join(names)}"
+            for what, names in (("photo(s)", photos), ("patch(es)", patches))
+            if names
+        )
         click.echo(
-            f"Lacking alt text: photo(s) {refs}. Write it with `describe ID --alt` or "
+            f"Lacking alt text: {refs}. Write it with `describe ID --alt` or "
             "`collection describe NAME ID --alt`; until then the caption or title is used."
         )
     for problem in plan.problems:
@@ -181,7 +205,8 @@ def print_plan(plan: ExportPlan) -> None:
 @json_option
 @click.pass_context
 def collection_add(ctx: click.Context, name: str, ids: tuple[str, ...], as_json: bool) -> None:
-    """Add photos (by id) at the end, in the order given."""
+    """Add items at the end, in the order given: photos by id (12 or photo:12), quilt patches
+    by code (P-0042, or patch:P-0042, or patch:7 by id) and stories as story:5."""
     archive = writing(ctx)
     found = find_collection(archive, name)
     added, already = add_items(archive, found.id, ids)
@@ -202,7 +227,7 @@ def collection_add(ctx: click.Context, name: str, ids: tuple[str, ...], as_json:
 @json_option
 @click.pass_context
 def collection_remove(ctx: click.Context, name: str, ids: tuple[str, ...], as_json: bool) -> None:
-    """Take photos out of the collection (they stay in the archive)."""
+    """Take items out of the collection (they stay in the archive): 12, P-0042, story:5."""
     archive = writing(ctx)
     found = find_collection(archive, name)
     removed = remove_items(archive, found.id, ids)
@@ -221,7 +246,7 @@ def collection_remove(ctx: click.Context, name: str, ids: tuple[str, ...], as_js
 def collection_move(
     ctx: click.Context, name: str, item_id: str, position: int, as_json: bool
 ) -> None:
-    """Move a photo to POSITION (1 is first)."""
+    """Move an item (12, P-0042, story:5) to POSITION (1 is first)."""
     archive = writing(ctx)
     found = find_collection(archive, name)
     items = move_item(archive, found.id, item_id, position)
@@ -293,7 +318,7 @@ def collection_describe(
     alt_text: str | None,
     as_json: bool,
 ) -> None:
-    """A caption or alt text for a photo in this collection only."""
+    """A caption or alt text for an item (12, P-0042, story:5) in this collection only."""
     archive = writing(ctx)
     item = describe_item(
         archive, find_collection(archive, name).id, item_id, caption=caption, alt_text=alt_text
@@ -302,7 +327,7 @@ def collection_describe(
         print_json({"item": item.ref, "caption": item.caption, "alt_text": item.alt_text})
     else:
         click.echo(
-            f"Photo {item.ref}: caption {item.caption or '(its own)'}; "
+            f"{item_label(item).capitalize()}: caption {item.caption or '(its own)'}; "
             f"alt text {item.alt_text or '(its own)'}."
         )
 

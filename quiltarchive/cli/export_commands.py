@@ -150,7 +150,7 @@ def _print_summary(summary: ExportSummary) -> None:
         return
     blurred = sum(e.blurred_regions for e in summary.exported)
     click.echo(
-        f"Exported {len(summary.exported)} photo(s) of “{summary.collection_name}” for "
+        f"Exported {len(summary.exported)} item(s) of “{summary.collection_name}” for "
         f"{in_words(summary.use)} to {summary.destination}"
         + (f" and {summary.zip_path}" if summary.zip_path else "")
         + (f", with {blurred} region(s) blurred" if blurred else "")
@@ -205,8 +205,16 @@ def ledger(ctx: click.Context, person_id: int | None, show_files: bool, as_json:
             click.echo(f"Export {publication.id} ({publication.destination}):")
             for file in publication.files:
                 relied = ", ".join(map(str, file.consent_ids)) or "none"
-                photo = f"photo {file.photo_id}" if file.photo_id else "page"
-                click.echo(f"  {file.file_name}  [{photo}; consents {relied}]")
+                shows = [
+                    f"{what} {target}"
+                    for what, target in (
+                        ("patch", file.patch_id),
+                        ("story", file.story_id),
+                        ("photo", file.photo_id),
+                    )
+                    if target
+                ]
+                click.echo(f"  {file.file_name}  [{', '.join(shows) or 'page'}; consents {relied}]")
 
 
 COMMANDS = [export, ledger]

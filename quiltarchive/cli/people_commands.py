@@ -307,11 +307,22 @@ def print_impact(impact: Impact) -> None:
     )
     if impact.nothing_to_recall:
         click.echo("No collection or past export holds them.")
-    for collection in impact.collections:
+    if impact.patch_ids or impact.story_ids:
         click.echo(
-            f"Collection “{collection.name}” holds photo(s) "
-            f"{', '.join(map(str, collection.photo_ids))}."
+            f"They made {len(impact.patch_ids)} patch(es) and told {len(impact.story_ids)} "
+            "story(ies)."
         )
+    for collection in impact.collections:
+        held = [
+            f"{what} {', '.join(map(str, ids))}"
+            for what, ids in (
+                ("photo(s)", collection.photo_ids),
+                ("patch(es)", collection.patch_ids),
+                ("story(ies)", collection.story_ids),
+            )
+            if ids
+        ]
+        click.echo(f"Collection “{collection.name}” holds {'; '.join(held)}.")
     for publication in impact.publications:
         click.echo(
             f"Exported {publication.created_at} by {publication.user or 'unknown'} "

@@ -1,8 +1,10 @@
-"""Withdrawal impact: where a person's photos have gone, so staff can recall them."""
+"""Withdrawal impact: where a person's photos, patches and stories have gone, so staff can
+recall them: the collections holding them, and past exports (from the publication ledger)."""
 
 from dataclasses import dataclass
 
 from quiltarchive.archive import Archive
+from quiltarchive.model.collection import ItemKind
 from quiltarchive.model.publication import Publication
 from quiltarchive.storage.ledger import LedgerStore
 
@@ -12,6 +14,8 @@ class CollectionImpact:
     collection_id: int
     name: str
     photo_ids: tuple[int, ...]
+    patch_ids: tuple[int, ...] = ()  # the person's patches in the set
+    story_ids: tuple[int, ...] = ()  # the stories they told in the set
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +25,8 @@ class Impact:
     photo_ids: tuple[int, ...]  # photos in which the person is identifiable
     collections: tuple[CollectionImpact, ...]
     publications: tuple[Publication, ...]  # past exports, each with only the affected files
+    patch_ids: tuple[int, ...] = ()  # patches they made
+    story_ids: tuple[int, ...] = ()  # stories they told
 
     @property
     def nothing_to_recall(self) -> bool:
@@ -32,11 +38,30 @@ def withdrawal_impact(archive: Archive, person_id: int) -> Impact:
     photo_ids = tuple(
         sorted({a.photo_id for a in archive.appearances.of_person(person_id) if a.identifiable})
     )
+    patch_ids = tuple(sorted(p.id for p in archive.patches.list(maker_id=person_id)))
+    story_ids = tuple(sorted(s.id for s in archive.stories.list(teller_id=person_id)))
     consent_ids = [c.id for c in archive.consents.of_person(person_id)]
-    ledger = LedgerStore(archive.db)
+    found: dict[int, tuple[str, dict[ItemKind, list[int]]]] = {}
+    for kind, ids in (
+        (ItemKind.PHOTO, photo_ids),
+        (ItemKind.PATCH, patch_ids),
+        (ItemKind.STORY, story_ids),
+    ):
+        for collection_id, name, targets in archive.collections.holding(kind, ids):
+            found.setdefault(collection_id, (name, {}))[1][kind] = targets
     collections = tuple(
-        CollectionImpact(cid, name, tuple(photos))
-        for cid, name, photos in ledger.collections_holding(photo_ids)
+        CollectionImpact(
+            collection_id,
+            name,
+            tuple(held.get(ItemKind.PHOTO, ())),
+            tuple(held.get(ItemKind.PATCH, ())),
+            tuple(held.get(ItemKind.STORY, ())),
+        )
+        for collection_id, (name, held) in sorted(found.items())
     )
-    publications = tuple(ledger.publications_holding(photo_ids, consent_ids))
-    return Impact(person_id, person.name, photo_ids, collections, publications)
+    publications = tuple(
+        LedgerStore(archive.db).publications_holding(photo_ids, consent_ids, patch_ids, story_ids)
+    )
+    return Impact(
+        person_id, person.name, photo_ids, collections, publications, patch_ids, story_ids
+    )

@@ -1,7 +1,8 @@
 """Creating and arranging collections (curated sets), every change on the audit trail.
 
-Items are named as people type them: `12` is photo 12; other kinds of item will be written
-`kind:id`. A set's target use is the use its exports are for unless an export says otherwise;
+Items are named as people type them: `12` (or `photo:12`) is photo 12; a quilt patch is named by
+its code, `P-0042` (or `patch:P-0042`, or `patch:7` by its id); a story by `story:5`. A set's
+target use is the use its exports are for unless an export says otherwise;
 `archive` (internal viewing) is not one, because an export leaves the archive.
 """
 
@@ -19,7 +20,8 @@ EXPORT_USES = tuple(use for use in Use if use is not Use.ARCHIVE)
 EXPORT_USE_NAMES = ", ".join(use.value for use in EXPORT_USES)
 MAX_NAME = 120
 MAX_TEXT = 2000
-_REF = re.compile(r"^\s*(?:(?P<kind>[a-z]+)\s*:\s*)?(?P<id>\d+)\s*$", re.IGNORECASE)
+_REF = re.compile(r"^\s*(?:(?P<kind>[a-z]+)\s*:\s*)?(?P<id>\S+?)\s*$", re.IGNORECASE)
+ITEM_FORMS = "a photo's id (12), a patch's code (P-0042) or a story as story:5"
 
 
 def check_export_use(use: Use) -> Use:
@@ -31,12 +33,18 @@ def check_export_use(use: Use) -> Use:
     return use
 
 
-def parse_item_ref(text: str) -> tuple[ItemKind, int]:
-    """`12` or `photo:12` → (photo, 12)."""
+def parse_item_ref(text: str) -> tuple[ItemKind, int | str]:
+    """`12` or `photo:12` → (photo, 12); `story:5` → (story, 5); `patch:7` → (patch, 7);
+    `P-0042` or `patch:P-0042` → (patch, "P-0042"), a code still to be looked up."""
     match = _REF.match(str(text))
     if not match:
-        raise InvalidInput(f"“{text}” is not an item: write a photo's id, such as 12.")
-    kind_name = (match["kind"] or ItemKind.PHOTO.value).lower()
+        raise InvalidInput(f"“{text}” is not an item: write {ITEM_FORMS}.")
+    target = match["id"]
+    if match["kind"] is None:
+        if target.isdigit():
+            return ItemKind.PHOTO, int(target)
+        return ItemKind.PATCH, target
+    kind_name = match["kind"].lower()
     try:
         kind = ItemKind(kind_name)
     except ValueError:
@@ -44,7 +52,38 @@ def parse_item_ref(text: str) -> tuple[ItemKind, int]:
         raise InvalidInput(
             f"“{kind_name}” is not a kind of item (the kinds are {kinds})."
         ) from None
-    return kind, int(match["id"])
+    if target.isdigit():
+        return kind, int(target)
+    if kind is ItemKind.PATCH:
+        return kind, target
+    raise InvalidInput(f"“{text}” is not an item: write {ITEM_FORMS}.")
+
+
+def resolve_item_ref(archive: Archive, text: str | int) -> tuple[ItemKind, int]:
+    """The kind and id of the item `text` names; refused if there is no such photo, patch or
+    story."""
+    kind, target = parse_item_ref(str(text))
+    if isinstance(target, str):
+        return kind, _patch_by_code(archive, str(text), target)
+    if kind is ItemKind.PHOTO:
+        archive.photos.get(target)
+    elif kind is ItemKind.PATCH:
+        archive.patches.get(target)
+    else:
+        archive.stories.get(target)
+    return kind, target
+
+
+def _patch_by_code(archive: Archive, text: str, code: str) -> int:
+    try:
+        return archive.patches.id_of(code)
+    except NotFound:
+        if ":" in text:
+            raise
+        raise InvalidInput(
+            f"“{text.strip()}” is not an item: there is no patch with that code. Write "
+            f"{ITEM_FORMS}."
+        ) from None
 
 
 def find_collection(archive: Archive, name_or_id: str | int) -> Collection:
@@ -150,26 +189,20 @@ def delete_collection(archive: Archive, collection_id: int) -> Collection:
         return collection
 
 
-def _exists(archive: Archive, kind: ItemKind, target_id: int) -> None:
-    if kind is ItemKind.PHOTO:
-        archive.photos.get(target_id)
-
-
 def add_items(
     archive: Archive, collection_id: int, refs: Iterable[str | int]
 ) -> tuple[list[CollectionItem], list[str]]:
     """Append items in the order given. Returns the items added and the refs already in the set
     (left where they are)."""
-    wanted = [parse_item_ref(str(ref)) for ref in refs]
-    if not wanted:
-        raise InvalidInput("Name at least one photo to add.")
     with archive.atomic():
+        wanted = [resolve_item_ref(archive, ref) for ref in refs]
+        if not wanted:
+            raise InvalidInput("Name at least one photo, patch or story to add.")
         archive.collections.get(collection_id)
         present = {(i.kind, i.target_id) for i in archive.collections.items(collection_id)}
         to_add: list[tuple[ItemKind, int]] = []
         already: list[str] = []
         for kind, target_id in dict.fromkeys(wanted):
-            _exists(archive, kind, target_id)
             if (kind, target_id) in present:
                 already.append(_ref(kind, target_id))
             else:
@@ -192,12 +225,14 @@ def _ref(kind: ItemKind, target_id: int) -> str:
 
 
 def _item_by_ref(archive: Archive, collection: Collection, ref: str | int) -> CollectionItem:
-    kind, target_id = parse_item_ref(str(ref))
+    kind, target = parse_item_ref(str(ref))
+    if isinstance(target, str):
+        target = _patch_by_code(archive, str(ref), target)
     for item in archive.collections.items(collection.id):
-        if item.kind is kind and item.target_id == target_id:
+        if item.kind is kind and item.target_id == target:
             return item
-    what = f"Photo {target_id}" if kind is ItemKind.PHOTO else f"{kind.value} {target_id}"
-    raise NotFound(f"{what} is not in the collection “{collection.name}”.")
+    what = {ItemKind.PHOTO: "Photo", ItemKind.PATCH: "Patch", ItemKind.STORY: "Story"}[kind]
+    raise NotFound(f"{what} {ref} is not in the collection “{collection.name}”.")
 
 
 def remove_items(archive: Archive, collection_id: int, refs: Iterable[str | int]) -> list[str]:
@@ -206,7 +241,7 @@ def remove_items(archive: Archive, collection_id: int, refs: Iterable[str | int]
         collection = archive.collections.get(collection_id)
         items = [_item_by_ref(archive, collection, ref) for ref in refs]
         if not items:
-            raise InvalidInput("Name at least one photo to remove.")
+            raise InvalidInput("Name at least one item to remove.")
         archive.collections.remove_items(collection_id, [item.id for item in items])
         archive.collections.touch(collection_id)
         removed = [item.ref for item in items]

@@ -2,7 +2,10 @@
 
 Pages come from the templates in `resources/gallery/` (Jinja2, autoescaped: a caption is always
 text, never markup). The viewer's data is inlined in `data.js`, because browsers refuse to
-`fetch()` local files; nothing is loaded from anywhere else.
+`fetch()` local files; nothing is loaded from anywhere else. Photographs and quilt patches are
+pictures in the grid and the viewer; stories are readable cards; for each quilt the set's
+patches belong to, a quilt map page shows the quilt's grid, each patch of the set linking to
+its photograph in the viewer (every other cell is a plain, neutral square).
 """
 
 import json
@@ -14,8 +17,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from quiltarchive.export.plan import PlannedItem
 from quiltarchive.export.render import Output
 from quiltarchive.export.rights import use_phrase
-from quiltarchive.export.writing import CHECKSUMS, ExportContext
+from quiltarchive.export.sources import Told
+from quiltarchive.export.texts import slugify
+from quiltarchive.export.writing import CHECKSUMS, ExportContext, RenderedItem, write_story
+from quiltarchive.model.collection import ItemKind
 from quiltarchive.resources import resource_path
+from quiltarchive.works.quilt_map import quilt_grid
 
 DISPLAY_SIZE = 2048
 THUMBNAIL_SIZE = 480
@@ -40,8 +47,25 @@ def long_date(day: Any) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: int, word: str, many: str = "") -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
+
+
+def credit_line(credit: str, maker: str, is_patch: bool) -> str:
+    """ "Pictured: Amina Yusuf" under a photograph; "Made by Amina Yusuf" under a patch (with
+    anyone else the credit names, who is shown in its photo)."""
+    if not is_patch:
+        return f"Pictured: {credit}" if credit else ""
+    others = [name for name in credit.split(", ") if name and name != maker]
+    parts = [f"Made by {maker}"] if maker else []
+    if others:
+        parts.append("Pictured: " + ", ".join(others))
+    return " · ".join(parts)
+
+
+def paragraphs(text: str) -> list[str]:
+    """A text's paragraphs (separated by blank lines), each on one line."""
+    return [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
 def script_json(value: Any) -> str:
@@ -61,13 +85,28 @@ class GalleryWriter:
 
     def write(self, context: ExportContext) -> None:
         plan = context.plan
-        entries = [self._entry(exported.planned, exported.images) for exported in context.items]
+        pictured = [e for e in context.items if e.images]
+        entries = [self._entry(e.planned, e.images) for e in pictured]
+        stories = [self._story(e.planned) for e in context.items if not e.images]
+        quilts = self._quilt_maps(context, pictured)
         data = {
             "title": plan.collection.name,
-            "labels": {"counter": "Photograph {n} of {total}", "credit": "Pictured:"},
+            "labels": {"counter": "Photograph {n} of {total}", "words": "In the maker's words"},
             "items": [
-                {key: entry[key] for key in ("image", "width", "height", "alt", "caption", "title")}
-                | {"credit": entry["credit"]}
+                {
+                    key: entry[key]
+                    for key in (
+                        "image",
+                        "width",
+                        "height",
+                        "alt",
+                        "caption",
+                        "title",
+                        "anchor",
+                        "code",
+                    )
+                }
+                | {k: entry[k] for k in ("credit", "credit_line", "words")}
                 for entry in entries
             ],
         }
@@ -77,9 +116,10 @@ class GalleryWriter:
         for asset in ASSETS:
             data_bytes = resource_path("gallery", asset).read_bytes()
             context.write_bytes(f"assets/{asset}", data_bytes, "page")
+        what = "photographs" if not stories and not quilts else "photographs and stories"
         consent = (
-            f"These photographs are shared with the consent of the people in them, for "
-            f"{use_phrase(plan.use)}, as recorded on {long_date(plan.day)}."
+            f"These {what} are shared with the consent of the people in them and who made or "
+            f"told them, for {use_phrase(plan.use)}, as recorded on {long_date(plan.day)}."
         )
         if plan.blurred_regions:
             consent += " People who had not agreed to it are blurred."
@@ -90,21 +130,130 @@ class GalleryWriter:
                 title=plan.collection.name,
                 description=plan.collection.description,
                 organisation=context.organisation,
-                count_text=plural(len(entries), "photograph"),
+                count_text=self._count_text(context),
                 prepared_text=f"Prepared {long_date(plan.day)} for {use_phrase(plan.use)}",
                 consent_text=consent,
                 items=entries,
+                stories=stories,
+                quilts=quilts,
                 version=context.version,
             )
         )
         context.write_text("index.html", page, "page")
+        for exported in context.items:
+            if exported.planned.source.told is not None and not exported.images:
+                write_story(context, f"stories/{exported.planned.stem}.txt", exported.planned)
+        for quilt in quilts:
+            html = (
+                templates()
+                .get_template("quilt.html")
+                .render(
+                    title=plan.collection.name,
+                    organisation=context.organisation,
+                    quilt=quilt,
+                    consent_text=consent,
+                    version=context.version,
+                )
+            )
+            context.write_text(quilt["page"], html, "page")
         context.write_text("README.txt", self._readme(context), "page")
-        self._manifests(context, entries)
+        self._manifests(context, entries + stories)
+
+    @staticmethod
+    def _count_text(context: ExportContext) -> str:
+        counts = {kind: 0 for kind in ItemKind}
+        for exported in context.items:
+            counts[exported.planned.item.kind] += 1
+        words = {
+            ItemKind.PHOTO: ("photograph", "photographs"),
+            ItemKind.PATCH: ("quilt patch", "quilt patches"),
+            ItemKind.STORY: ("story", "stories"),
+        }
+        parts = [plural(counts[k], *w) for k, w in words.items() if counts[k]]
+        return ", ".join(parts) if parts else plural(0, "photograph")
+
+    @staticmethod
+    def _told(told: Told | None) -> dict[str, Any] | None:
+        if told is None:
+            return None
+        return {
+            "title": told.title,
+            "paragraphs": paragraphs(told.text),
+            "language": told.language,
+            "translation": paragraphs(told.translation),
+            "translation_language": told.translation_language,
+        }
+
+    def _story(self, item: PlannedItem) -> dict[str, Any]:
+        work = item.source.work
+        return {
+            "number": item.number,
+            "anchor": f"item-{item.number}",
+            "title": item.title,
+            "caption": item.caption,
+            "credit": item.credit,
+            "teller": work.maker if work else "",
+            "story": self._told(item.source.told),
+        }
+
+    def _quilt_maps(
+        self, context: ExportContext, pictured: list[RenderedItem]
+    ) -> list[dict[str, Any]]:
+        """A map for each quilt holding a patch of the set. Only the set's own patches (each
+        already allowed) are shown; every other cell looks the same, empty or not."""
+        plan = context.plan
+        by_patch = {
+            e.planned.item.target_id: e for e in pictured if e.planned.item.kind is ItemKind.PATCH
+        }
+        quilt_ids = dict.fromkeys(
+            e.planned.source.work.quilt_id
+            for e in by_patch.values()
+            if e.planned.source.work is not None and e.planned.source.work.quilt_id is not None
+        )
+        maps = []
+        for quilt_id in quilt_ids:
+            grid = quilt_grid(context.archive, quilt_id, plan.use, plan.day)
+            rows = []
+            shown = []
+            for row in grid.cells:
+                cells: list[dict[str, Any]] = []
+                for cell in row:
+                    exported = by_patch.get(cell.patch_id) if cell.patch_id else None
+                    if exported is None:
+                        cells.append({"row": cell.row, "column": cell.column, "patch": None})
+                        continue
+                    entry = self._entry(exported.planned, exported.images)
+                    entry["code"] = cell.code
+                    cells.append({"row": cell.row, "column": cell.column, "patch": entry})
+                    shown.append(entry)
+                rows.append(cells)
+            name = grid.quilt.name
+            maps.append(
+                {
+                    "name": name,
+                    "page": f"quilt-{slugify(name, 'quilt')}-{quilt_id}.html",
+                    "rows": rows,
+                    "row_count": grid.quilt.rows,
+                    "columns": grid.quilt.columns,
+                    "patches": shown,
+                    "count_text": (
+                        f"{plural(len(shown), 'patch', 'patches')} of it in this collection"
+                    ),
+                }
+            )
+        return maps
 
     def _entry(self, item: PlannedItem, images: dict[str, Any]) -> dict[str, Any]:
         display, thumb = images["display"], images["thumbnail"]
+        work = item.source.work
+        told = self._told(item.source.told)
         return {
             "number": item.number,
+            "anchor": f"item-{item.number}",
+            "kind": item.item.kind.value,
+            "code": work.code if work else "",
+            "maker": work.maker if work else "",
+            "words": "\n\n".join(told["paragraphs"]) if told else "",
             "image": display.relative,
             "width": display.width,
             "height": display.height,
@@ -115,6 +264,8 @@ class GalleryWriter:
             "caption": item.caption,
             "title": item.title,
             "credit": item.credit,
+            "credit_line": credit_line(item.credit, work.maker if work else "", bool(work)),
+            "other_credit": item.credit if work and item.credit != work.maker else "",
         }
 
     def _readme(self, context: ExportContext) -> str:
@@ -124,7 +275,7 @@ class GalleryWriter:
             "",
             "Open index.html in a web browser (double-click it). It works without the internet.",
             "",
-            f"{plural(len(context.items), 'photograph')}, prepared {long_date(plan.day)} for "
+            f"{self._count_text(context)}, prepared {long_date(plan.day)} for "
             f"{use_phrase(plan.use)}, with the consent of the people in them as recorded that day.",
             "Please do not use them for anything else or pass them on.",
             "",
@@ -137,11 +288,12 @@ class GalleryWriter:
         plan = context.plan
         by_item = {exported.planned.number: exported for exported in context.items}
         items_json = []
-        for entry in entries:
+        for entry in sorted(entries, key=lambda e: e["number"]):
             planned = by_item[entry["number"]].planned
             items_json.append(
                 {
                     "number": planned.number,
+                    "kind": planned.item.kind.value,
                     "title": planned.title,
                     "caption": planned.caption,
                     "alt_text": planned.alt_text,

@@ -109,7 +109,11 @@ def preflight(
         title = title_from(source.caption, source.fallback_title)
         reasons = list(source.decision.reasons)
         if not reasons:
-            reasons += guard.problems([source.caption, source.alt_text, title], source.people)
+            texts = [source.caption, source.alt_text, title]
+            if source.told is not None:
+                texts += [source.told.title, source.told.text, source.told.translation]
+            what = "Its caption, title or text" if source.told else "Its caption, alt text or title"
+            reasons += guard.problems(texts, source.people, what)
         if reasons:
             left_out.append(LeftOut(item, tuple(reasons)))
         else:
@@ -132,7 +136,7 @@ def preflight(
                 title=title,
                 caption=source.caption,
                 alt_text=alt,
-                alt_missing=not source.alt_text,
+                alt_missing=source.picture is not None and not source.alt_text,
                 credit=source.decision.credit,
             )
         )
@@ -140,6 +144,13 @@ def preflight(
     problems = guard.problems(
         [collection.name, collection.description], everyone, "The collection's name or description"
     )
+    quilt_ids = {
+        p.source.work.quilt_id
+        for p in included
+        if p.source.work is not None and p.source.work.quilt_id is not None
+    }
+    quilt_names = [archive.quilts.get(quilt_id).name for quilt_id in sorted(quilt_ids)]
+    problems += guard.problems(quilt_names, everyone, "The name of a quilt on its map")
     return ExportPlan(
         collection,
         chosen,

@@ -9,7 +9,7 @@ from quiltarchive.consent.assessment import load_facts
 from quiltarchive.consent.rules import youngest_possible_age
 from quiltarchive.export.plan import PlannedItem
 from quiltarchive.export.pseudonyms import person_pseudonym
-from quiltarchive.export.xmp import Region, SidecarFacts, age_code
+from quiltarchive.export.xmp import Artwork, Region, SidecarFacts, age_code
 from quiltarchive.model.appearance import Appearance
 from quiltarchive.model.consent import Use
 
@@ -46,8 +46,13 @@ def usage_terms(archive: Archive, item: PlannedItem, use: Use, day: date) -> str
     uses = ", ".join(u.value for u in Use if u in common)
     ends = [c.expires_on for c in consents if c.expires_on is not None]
     until = f" until {min(ends).isoformat()}" if ends else ""
+    who = (
+        "The people shown"
+        if item.item.kind.value == "photo"
+        else "The people who made, told or are shown in it"
+    )
     return (
-        f"{released} The people shown consented to its use for {uses}{until}. Consent can be "
+        f"{released} {who} consented to its use for {uses}{until}. Consent can be "
         "withdrawn: ask the publisher before any new use."
     )
 
@@ -74,11 +79,12 @@ def sidecar_facts(
     height: int,
 ) -> SidecarFacts:
     shown = shown_people(item)
+    work = item.source.work
     key = archive.settings.pseudonym_key()
     people_ids = list(dict.fromkeys(a.person_id for a in shown if a.person_id is not None))
     minor_age = None
     if people_ids:
-        _, facts = load_facts(archive, [item.item.target_id])
+        _, facts = load_facts(archive, [item.source.photo_id or 0])
         ages = [youngest_possible_age(facts.people[p], day) for p in people_ids]
         minor_age = age_code(None if None in ages else min(a for a in ages if a is not None))
     return SidecarFacts(
@@ -100,4 +106,9 @@ def sidecar_facts(
         width=width,
         height=height,
         web_statement=policy_url,
+        # A quilt patch is an artwork: its maker's consent, relied on above, is its release.
+        property_release="PR-LPR" if work is not None and work.code else None,
+        artworks=(Artwork(item.caption, work.maker, work.code),)
+        if work is not None and work.code
+        else (),
     )

@@ -153,14 +153,14 @@ class _Run:
             for item in plan.included
             if item.source.picture is not None
         ]
-        # An item with no picture (none yet; a story will be one) has no images to make.
+        # An item with no picture (a story) has no images to make: it is done already.
         rendered = {
             item.item.id: RenderedItem(item, {})
             for item in plan.included
             if item.source.picture is None
         }
         failed: list[LeftOut] = []
-        done = 0
+        done = len(rendered)
         for job, result in run_renders(jobs, cancel, workers):
             done += 1
             item = by_key[job.key]
@@ -306,9 +306,16 @@ def _published(file: WrittenFile, context: ExportContext) -> PublishedFile:
     if item is None:  # a page or manifest: it names and shows every item
         consent_ids = sorted({c for e in context.items for c in e.planned.consent_ids})
         return PublishedFile(file.relative, file.sha256, None, tuple(consent_ids), file.role, 0)
-    photo_id = item.item.target_id if item.item.kind is ItemKind.PHOTO else None
+    kind, target = item.item.kind, item.item.target_id
     return PublishedFile(
-        file.relative, file.sha256, photo_id, item.consent_ids, file.role, file.blurred
+        file.relative,
+        file.sha256,
+        item.source.photo_id if file.role != "story" else None,
+        item.consent_ids,
+        file.role,
+        file.blurred,
+        target if kind is ItemKind.PATCH else None,
+        target if kind is ItemKind.STORY else None,
     )
 
 

@@ -81,6 +81,25 @@ class ExportContext:
         self.write_text(CHECKSUMS, "".join(lines), "manifest")
 
 
+def story_text(item: PlannedItem) -> str:
+    """A story (or a patch's story in its maker's words) as a plain text file: its title, who
+    told it (as their consent allows), its words, and any translation."""
+    told = item.source.told
+    assert told is not None
+    work = item.source.work
+    lines = [item.title if item.item.kind.value == "story" else told.title, ""]
+    if work is not None and work.maker:
+        lines += [f"Told by {work.maker}" if not work.code else f"Made by {work.maker}", ""]
+    lines += [told.text, ""]
+    if told.translation:
+        lines += [f"Translation ({told.translation_language}):", "", told.translation, ""]
+    return "\r\n".join("\r\n".join(line.splitlines()) for line in lines)
+
+
+def write_story(context: ExportContext, relative: str, item: PlannedItem) -> None:
+    context.write_text(relative, story_text(item), "story", item)
+
+
 def spreadsheet_safe(value: object) -> str:
     """Text a spreadsheet shows as text: a leading = + - @ would otherwise start a formula."""
     text = "" if value is None else str(value)

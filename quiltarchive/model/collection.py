@@ -7,9 +7,11 @@ from quiltarchive.model.consent import Use
 
 
 class ItemKind(StrEnum):
-    """What an item of a set is. Quilt patches and stories join photos here once they exist."""
+    """What an item of a set is: a photo, a quilt patch (shown by its front photo) or a story."""
 
     PHOTO = "photo"
+    PATCH = "patch"
+    STORY = "story"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +31,13 @@ class CollectionItem:
     collection_id: int
     position: int  # 1, 2, 3… in the order shown
     kind: ItemKind
-    target_id: int  # the photo's id (for a photo item)
-    caption: str | None  # None: the photo's own caption is used
-    alt_text: str | None  # None: the photo's own alt text is used
+    target_id: int  # the photo's, patch's or story's id
+    caption: str | None  # None: the photo's own caption (a patch's or story's title) is used
+    alt_text: str | None  # None: the photo's own alt text (a patch's front photo's) is used
 
     @property
     def ref(self) -> str:
-        """How a person names the item: `12` for photo 12 (other kinds: `kind:id`)."""
+        """How the item is named: `12` for photo 12, `patch:3` and `story:5` for the others."""
         if self.kind is ItemKind.PHOTO:
             return str(self.target_id)
         return f"{self.kind.value}:{self.target_id}"

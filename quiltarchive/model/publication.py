@@ -10,8 +10,10 @@ class PublishedFile:
     sha256: str
     photo_id: int | None
     consent_ids: tuple[int, ...]
-    role: str = ""  # display, thumbnail, image (full size), sidecar
+    role: str = ""  # display, thumbnail, image (full size), sidecar, story
     blurred: int = 0  # regions blurred in it
+    patch_id: int | None = None  # the quilt patch it shows
+    story_id: int | None = None  # the story it tells
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,14 +12,20 @@ from quiltarchive.model.collection import Collection, CollectionItem, ItemKind
 from quiltarchive.model.consent import Use
 
 # The column holding each kind's target id; a new kind adds its column in a migration.
-TARGET_COLUMN = {ItemKind.PHOTO: "photo_id"}
+TARGET_COLUMN = {
+    ItemKind.PHOTO: "photo_id",
+    ItemKind.PATCH: "patch_id",
+    ItemKind.STORY: "story_id",
+}
 
 COLLECTION_COLUMNS = """
     collections.id, collections.name, collections.use, collections.description,
     collections.created_at, collections.updated_at,
     (SELECT count(*) FROM collection_items WHERE collection_id = collections.id) AS item_count
 """
-ITEM_COLUMNS = "id, collection_id, position, kind, photo_id, caption, alt_text"
+ITEM_COLUMNS = (
+    "id, collection_id, position, kind, coalesce(photo_id, patch_id, story_id), caption, alt_text"
+)
 
 
 def _collection(row: tuple[Any, ...]) -> Collection:
@@ -30,10 +36,10 @@ def _collection(row: tuple[Any, ...]) -> Collection:
 
 
 def _item(row: tuple[Any, ...]) -> CollectionItem:
-    item_id, collection_id, position, kind, photo_id, caption, alt_text = row
-    item_kind = ItemKind(kind)
-    target = {ItemKind.PHOTO: photo_id}[item_kind]
-    return CollectionItem(item_id, collection_id, position, item_kind, target, caption, alt_text)
+    item_id, collection_id, position, kind, target, caption, alt_text = row
+    return CollectionItem(
+        item_id, collection_id, position, ItemKind(kind), target, caption, alt_text
+    )
 
 
 class CollectionStore:
@@ -156,6 +162,27 @@ class CollectionStore:
         self._db.execute(
             f"UPDATE collection_items SET {assignments} WHERE id = ?", [*texts.values(), item_id]
         )
+
+    def holding(
+        self, kind: ItemKind, target_ids: Iterable[int]
+    ) -> list[tuple[int, str, list[int]]]:
+        """(collection id, name, the targets of `target_ids` in it) for each set holding any of
+        them as items of `kind`."""
+        ids = list(dict.fromkeys(target_ids))
+        column = TARGET_COLUMN[kind]
+        found: dict[int, tuple[str, list[int]]] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            for collection_id, name, target in self._db.execute(
+                f"SELECT collections.id, collections.name, collection_items.{column} "
+                "FROM collection_items JOIN collections "
+                "ON collections.id = collection_items.collection_id "
+                f"WHERE collection_items.{column} IN ({','.join('?' * len(chunk))}) "
+                "ORDER BY collections.id, collection_items.position",
+                chunk,
+            ):
+                found.setdefault(collection_id, (name, []))[1].append(target)
+        return [(cid, name, targets) for cid, (name, targets) in sorted(found.items())]
 
     def photo_ids(self, collection_id: int) -> list[int]:
         """The collection's photos in its own order."""

@@ -14,7 +14,9 @@ PUBLICATION_COLUMNS = (
     "id, kind, collection_id, collection_name, use, destination, decided_on, created_at, user, "
     "details"
 )
-FILE_COLUMNS = "publication_id, file_name, sha256, photo_id, consent_ids, role, blurred"
+FILE_COLUMNS = (
+    "publication_id, file_name, sha256, photo_id, consent_ids, role, blurred, patch_id, story_id"
+)
 
 
 class LedgerStore:
@@ -52,7 +54,7 @@ class LedgerStore:
         publication_id = int(cursor.lastrowid or 0)
         self._db.conn.executemany(
             "INSERT INTO publication_files (publication_id, file_name, sha256, photo_id, "
-            "consent_ids, role, blurred) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "consent_ids, role, blurred, patch_id, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     publication_id,
@@ -62,6 +64,8 @@ class LedgerStore:
                     json.dumps(list(f.consent_ids)),
                     f.role,
                     f.blurred,
+                    f.patch_id,
+                    f.story_id,
                 )
                 for f in files
             ],
@@ -87,14 +91,24 @@ class LedgerStore:
         return [_publication(row, files.get(row[0], ())) for row in rows]
 
     def publications_holding(
-        self, photo_ids: Iterable[int], consent_ids: Iterable[int]
+        self,
+        photo_ids: Iterable[int],
+        consent_ids: Iterable[int],
+        patch_ids: Iterable[int] = (),
+        story_ids: Iterable[int] = (),
     ) -> list[Publication]:
-        """Exports with a file showing one of these photos or relying on one of these consents;
-        each with only those files."""
+        """Exports with a file showing one of these photos or patches, telling one of these
+        stories, or relying on one of these consents; each with only those files."""
         photos, consents = set(photo_ids), set(consent_ids)
+        patches, stories = set(patch_ids), set(story_ids)
         matching: dict[int, list[PublishedFile]] = {}
         for publication_id, file in self._all_files():
-            if file.photo_id in photos or consents.intersection(file.consent_ids):
+            if (
+                file.photo_id in photos
+                or file.patch_id in patches
+                or file.story_id in stories
+                or consents.intersection(file.consent_ids)
+            ):
                 matching.setdefault(publication_id, []).append(file)
         return [_replace_files(p, tuple(matching[p.id])) for p in self.publications(list(matching))]
 
@@ -150,8 +164,10 @@ def _publication(row: tuple[Any, ...], files: tuple[PublishedFile, ...]) -> Publ
 
 
 def _file(row: tuple[Any, ...]) -> PublishedFile:
-    _, name, sha, photo_id, consent_ids, role, blurred = row
-    return PublishedFile(name, sha, photo_id, tuple(json.loads(consent_ids)), role, blurred)
+    _, name, sha, photo_id, consent_ids, role, blurred, patch_id, story_id = row
+    return PublishedFile(
+        name, sha, photo_id, tuple(json.loads(consent_ids)), role, blurred, patch_id, story_id
+    )
 
 
 def _replace_files(publication: Publication, files: tuple[PublishedFile, ...]) -> Publication:

@@ -14,6 +14,7 @@
   var counter = document.getElementById("viewer-counter");
   var caption = document.getElementById("viewer-caption");
   var credit = document.getElementById("viewer-credit");
+  var words = document.getElementById("viewer-words");
   var previous = document.getElementById("viewer-previous");
   var next = document.getElementById("viewer-next");
   var close = document.getElementById("viewer-close");
@@ -38,9 +39,11 @@
     counter.textContent = data.labels.counter
       .replace("{n}", String(current + 1))
       .replace("{total}", String(items.length));
-    caption.textContent = item.caption || item.title;
-    credit.textContent = item.credit ? data.labels.credit + " " + item.credit : "";
-    credit.hidden = !item.credit;
+    caption.textContent = (item.code ? item.code + " · " : "") + (item.caption || item.title);
+    credit.textContent = item.credit_line;
+    credit.hidden = !item.credit_line;
+    words.textContent = item.words ? data.labels.words + ": " + item.words : "";
+    words.hidden = !item.words;
     if (items.length > 1) {
       preload(current + 1);
       preload(current - 1);
@@ -67,6 +70,21 @@
       open(Number(link.getAttribute("data-index")), link);
     });
   });
+
+  // A quilt map links to `index.html#item-N`: open that picture in the viewer.
+  function openFromAddress() {
+    var wanted = window.location.hash.slice(1);
+    for (var i = 0; i < items.length; i += 1) {
+      if (items[i].anchor === wanted) {
+        var link = document.querySelector('[data-index="' + i + '"]');
+        open(i, link);
+        return;
+      }
+    }
+  }
+  // After the browser has scrolled to the fragment (which would take the focus back).
+  window.addEventListener("load", openFromAddress);
+  window.addEventListener("hashchange", openFromAddress);
 
   previous.addEventListener("click", function () { show(current - 1); });
   next.addEventListener("click", function () { show(current + 1); });

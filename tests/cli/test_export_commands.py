@@ -153,3 +153,57 @@ def test_settings_name_the_publisher(cli):
     assert values["policy_url"] == "https://northfield.example/images"
     bad = cli.raw("settings", "--policy-url", "northfield")
     assert bad.exit_code == 1 and "is not a web address" in bad.stderr
+
+
+def test_patches_and_stories_are_added_by_code_and_story_id_and_exported(cli, fair, tmp_path):
+    """A patch by its code, a story as story:N; a story without story permission is left out
+    with the consent decision's reason, and the ledger names the patch and the story."""
+    maker = int(cli("person", "add", "Amina Yusuf", "--age-band", "adult").stdout)
+    given = (date.today() - timedelta(days=10)).isoformat()
+    cli(
+        "consent",
+        "add",
+        maker,
+        "--given-by",
+        maker,
+        "--given-on",
+        given,
+        "--uses",
+        "web",
+        "--story",
+    )
+    cli("patch", "add", "P-0042", "--title", "Our library", "--maker", maker)
+    cli("patch", "photo", "P-0042", 1)
+    (tmp_path / "told.txt").write_text("We sewed.", "utf-8")
+    (tmp_path / "untold.txt").write_text("A secret.", "utf-8")
+    told = cli.json(
+        "story", "add", "Tuesdays", "--teller", maker, "--text-file", tmp_path / "told.txt"
+    )
+    untold = cli.json(
+        "story", "add", "Tom's day", "--teller", fair, "--text-file", tmp_path / "untold.txt"
+    )
+    cli("collection", "create", "Works", "--use", "web")
+    added = cli.json(
+        "collection", "add", "Works", "p-0042", f"story:{told['id']}", f"story:{untold['id']}"
+    )
+    assert added["added"][1:] == [f"story:{told['id']}", f"story:{untold['id']}"]
+    assert added["added"][0].startswith("patch:")
+    check = cli.json("collection", "show", "Works")["check"]
+    assert [i["kind"] for i in check["included"]] == ["patch", "story"]
+    (left,) = check["left_out"]
+    assert left["item"] == f"story:{untold['id']}"
+    assert any("story" in reason or "web" in reason for reason in left["reasons"])
+    text = cli("collection", "show", "Works").stdout
+    assert "patch P-0042: goes as 001-our-library" in text
+    assert f"story {untold['id']}: LEFT OUT" in text
+    cli("collection", "add", "Works", "P-9999", expect=1)
+
+    summary = cli.json("export", "Works", "--kind", "pack", "--to", tmp_path / "out")
+    folder = tmp_path / "out"
+    assert (folder / "002-tuesdays.txt").read_text("utf-8").startswith("Tuesdays")
+    assert "A secret." not in "".join(
+        p.read_text("utf-8", "ignore") for p in folder.rglob("*") if p.is_file()
+    )
+    assert [e["item"] for e in summary["exported"]][1] == f"story:{told['id']}"
+    files = cli("ledger", "--files").stdout
+    assert f"story {told['id']}" in files and "patch " in files

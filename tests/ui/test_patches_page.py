@@ -132,10 +132,10 @@ def test_recording_a_patch_in_the_dialog_and_undoing_it(qtbot, archive, workshop
     assert "Choose the maker from the list" in dialog.error.text()
     dialog.reject()
 
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     assert archive.patches.count() == 0
     qtbot.waitUntil(lambda: shown_rows(page) == [])
-    window.actions.redo.trigger()
+    window.menu_actions.redo.trigger()
     assert archive.patches.by_code("P-0042").title == "Hands together"
 
 
@@ -157,7 +157,7 @@ def test_changing_a_patch_and_its_photos_in_one_undoable_edit(
     changed = archive.patches.by_code("P-0001")
     assert changed.title == "Bridges over the Brent" and changed.front_photo_id == second
 
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     restored = archive.patches.by_code("P-0001")
     assert restored.title == "Bridges" and restored.front_photo_id == first
 

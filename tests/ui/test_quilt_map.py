@@ -93,11 +93,11 @@ def test_creating_a_quilt_and_placing_patches_by_dragging(qtbot, archive, worksh
     assert "outside the quilt's grid" in panel.message.text()
     assert archive.patches.get(second.id).position == Position(quilt.id, 1, 2)
 
-    window.actions.undo.trigger()  # P-0002 back off the quilt
+    window.menu_actions.undo.trigger()  # P-0002 back off the quilt
     assert archive.patches.get(second.id).position is None
-    window.actions.undo.trigger()  # P-0001 back to row 2, column 3
+    window.menu_actions.undo.trigger()  # P-0001 back to row 2, column 3
     assert archive.patches.get(first.id).position == Position(quilt.id, 2, 3)
-    window.actions.redo.trigger()
+    window.menu_actions.redo.trigger()
     assert archive.patches.get(first.id).position == Position(quilt.id, 1, 1)
     qtbot.waitUntil(lambda: panel.map.cell(1, 1).code == "P-0001")
     assert panel.map.cell(2, 3).empty

@@ -74,5 +74,5 @@ def test_recording_a_story_and_whether_it_may_be_published(qtbot, archive, tmp_p
     assert "May not be published for web" in page.dialog.permission.text()
     page.dialog.reject()
 
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     assert archive.stories.get(story.id).teller_id == amina

@@ -247,7 +247,7 @@ class ImportProgressDialog(QDialog):
         )
         left = event.seconds_left
         if self.cancel_button.isEnabled():
-            self.left.setText(_time_left(self, left) if left is not None else "")
+            self.left.setText(time_left(self, left) if left is not None else "")
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)
@@ -261,7 +261,7 @@ class ImportProgressDialog(QDialog):
             self._cancel()
 
 
-def _time_left(widget: QWidget, seconds: float) -> str:
+def time_left(widget: QWidget, seconds: float) -> str:
     if seconds < 10:
         return widget.tr("Almost done")
     if seconds < 90:

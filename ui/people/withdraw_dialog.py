@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from quiltarchive import clock
 from quiltarchive.archive import Archive
-from quiltarchive.consent.impact import Impact, withdrawal_impact
+from quiltarchive.consent.impact import CollectionImpact, Impact, withdrawal_impact
 from quiltarchive.model.consent import Consent
 from ui import text
 from ui.consent_status import use_name
@@ -103,6 +103,14 @@ class WithdrawDialog(QDialog):
         self.resize(600, 520)
         self.note.setFocus()
 
+    def _held(self, held: CollectionImpact) -> str:
+        parts = [text.photos(len(held.photo_ids))] if held.photo_ids else []
+        if held.patch_ids:
+            parts.append(self.tr("%n patch(es)", "", len(held.patch_ids)))
+        if held.story_ids:
+            parts.append(self.tr("%n story(ies)", "", len(held.story_ids)))
+        return ", ".join(parts)
+
     def _impact_html(self, impact: Impact) -> str:
         parts = [
             "<p>"
@@ -128,8 +136,7 @@ class WithdrawDialog(QDialog):
             return "".join(parts)
         if impact.collections:
             items = "".join(
-                f"<li>{escape(c.name)} — {escape(text.photos(len(c.photo_ids)))}</li>"
-                for c in impact.collections
+                f"<li>{escape(c.name)} — {escape(self._held(c))}</li>" for c in impact.collections
             )
             parts.append(
                 f"<p><b>{escape(self.tr('Collections holding {0}').format(impact.name))}</b></p>"

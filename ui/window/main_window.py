@@ -27,6 +27,7 @@ from quiltarchive.consent.overview import OUTSIDE_USES
 from quiltarchive.model.consent import Use
 from quiltarchive.model.photo import ReviewState
 from ui import background, settings
+from ui.collections.flows import CollectionFlows
 from ui.consent_status import ConsentStatus, use_name
 from ui.detail.pane import DetailPane
 from ui.dialogs.about import show_about
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self._build()
         self._connect()
         self.tools = ArchiveTools(self)
+        self.collections = CollectionFlows(self)
+        self.pages.addWidget(self.collections.page)
         self._restore_state()
         self.refresh_places()
         self.sidebar.choose(ALL_PHOTOS)
@@ -250,11 +253,15 @@ class MainWindow(QMainWindow):
             self.expiring.refresh()
         elif place.kind == "patches":
             self.patches.reload()
+        elif place.kind == "collection" and place.id is not None:
+            self.collections.page.show_collection(place.id)
         self._count_changed()
 
     def _page_for(self, place: Place) -> QWidget:
         if place.shows_photos:
             return self.photos
+        if place.kind == "collection":
+            return self.collections.page
         return {"people": self.people, "expiring": self.expiring, "patches": self.patches}.get(
             place.kind, self.person
         )

@@ -24,8 +24,8 @@ class Place:
         return (self.kind, self.id, self.use) == (other.kind, other.id, other.use)
 
 
-PHOTO_KINDS = ("all", "event", "collection", "needs-review", "ready", "withheld")
-KINDS = (*PHOTO_KINDS, "people", "patches", "expiring")
+PHOTO_KINDS = ("all", "event", "needs-review", "ready", "withheld")
+KINDS = (*PHOTO_KINDS, "people", "patches", "expiring", "collection")
 
 ALL_PHOTOS = Place("all")
 PEOPLE = Place("people")

@@ -14,6 +14,7 @@ from quiltarchive.storage.migrations import (  # noqa: E402  (registration order
     m0003_quilts_patches_stories,
     m0004_collections_and_exports,
     m0007_consent_lookups,
+    m0008_collection_works,
 )
 
 __all__ = [
@@ -23,4 +24,5 @@ __all__ = [
     "m0003_quilts_patches_stories",
     "m0004_collections_and_exports",
     "m0007_consent_lookups",
+    "m0008_collection_works",
 ]

@@ -138,6 +138,9 @@ def test_sets_made_before_the_upgrade_survive_it_without_duplicates(tmp_path, sc
     connection.executescript(
         """
         DELETE FROM _sqlite_migrations WHERE name = '0004_collections_and_exports';
+        DELETE FROM _sqlite_migrations WHERE name = '0008_collection_works';
+        ALTER TABLE publication_files DROP COLUMN patch_id;
+        ALTER TABLE publication_files DROP COLUMN story_id;
         DROP TABLE collection_items;
         CREATE TABLE collection_items (
             id INTEGER PRIMARY KEY, collection_id INTEGER NOT NULL, position INTEGER NOT NULL,

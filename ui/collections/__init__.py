@@ -1,0 +1,1 @@
+"""Collections (curated sets) in the app: the collection page, and exporting one."""

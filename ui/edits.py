@@ -5,8 +5,8 @@ transaction and record the change on the audit trail under the archive's user. W
 needs an inverse (a person or consent recorded by mistake, a mistaken withdrawal), the core
 provides one that is itself on the audit trail.
 
-Undoing and redoing a creation gives the record a new id; commands made later refer to the
-first id and look the current one up (`current`).
+Undoing and redoing a creation gives the record a new id; commands made later refer to an
+id it had and look the current one up (`current`).
 """
 
 import logging
@@ -127,11 +127,17 @@ class Edits(QObject):
     def current(self, kind: str, first_id: int) -> int:
         return self._renamed.get((kind, first_id), first_id)
 
-    def _created(self, kind: str, first: list[int], new_id: int) -> None:
-        if not first:
-            first.append(new_id)
-        elif new_id != first[0]:
-            self._renamed[(kind, first[0])] = new_id
+    def created(self, kind: str, ids: list[int], new_id: int) -> None:
+        """A creation's `do` made record `new_id`; `ids` holds every id it had before (first
+        one first), each of which may be held by a later command or a view, so each now
+        leads to `new_id`."""
+        if new_id not in ids:
+            ids.append(new_id)
+        for old in ids:
+            if old == new_id:
+                self._renamed.pop((kind, old), None)
+            else:
+                self._renamed[(kind, old)] = new_id
 
     def _run(
         self, text: str, do: Callable[[], Any], undo: Callable[[], None], change: Any
@@ -335,7 +341,7 @@ class Edits(QObject):
                 guardian_ids=[self.current("person", g) for g in guardian_ids],
                 **fields,
             )
-            self._created("person", first, person.id)
+            self.created("person", first, person.id)
             return person
 
         return self._run(
@@ -421,7 +427,7 @@ class Edits(QObject):
                     self.current("consent", supersedes_id) if supersedes_id is not None else None
                 ),
             )
-            self._created("consent", first, recorded.consent.id)
+            self.created("consent", first, recorded.consent.id)
             return recorded
 
         return self._run(
@@ -476,7 +482,7 @@ class Edits(QObject):
 
         def do() -> Any:
             event = events.create_event(self.archive, name, held_on=held_on, venue=venue)
-            self._created("event", first, event.id)
+            self.created("event", first, event.id)
             return event
 
         return self._run(

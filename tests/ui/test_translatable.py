@@ -235,6 +235,7 @@ def test_the_main_dialogs_show_only_translated_words(
     window.photos.grid.setCurrentIndex(window.photos.model.index(0))
     window.edits.describe(window.photos.model.ids[0], "A quilt", "")
     dialogs.append(window.tools.open_history())
+    dialogs += [window.tools.open_ledger(), window.tools.open_ledger(child.id)]
     idle(qtbot)
     for dialog in dialogs:
         dialog.show()

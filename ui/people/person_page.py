@@ -43,6 +43,7 @@ class PersonPage(QScrollArea):
     guardian_requested = Signal(object)  # Person
     export_requested = Signal(object)  # Person: subject access
     forget_requested = Signal(object)  # Person: erasure
+    ledger_requested = Signal(int)  # person id: the exports holding them
 
     def __init__(
         self,
@@ -78,6 +79,9 @@ class PersonPage(QScrollArea):
         self.guardian_button = self._button(self.tr("Add guardian…"), self._add_guardian, body)
         self.export_button = self._button(
             self.tr("Export everything held about this person…"), self._export, body
+        )
+        self.ledger_button = self._button(
+            self.tr("Where their photos have gone…"), self._ledger, body
         )
         self.forget_button = self._button(self.tr("Forget this person…"), self._forget, body)
         mark(self.forget_button, "danger")
@@ -156,6 +160,7 @@ class PersonPage(QScrollArea):
         layout.addWidget(section(self.tr("Their rights"), body))
         rights = QHBoxLayout()
         rights.addWidget(self.export_button)
+        rights.addWidget(self.ledger_button)
         rights.addWidget(self.forget_button)
         rights.addStretch(1)
         layout.addLayout(rights)
@@ -307,6 +312,10 @@ class PersonPage(QScrollArea):
     def _export(self) -> None:
         if self.person is not None:
             self.export_requested.emit(self.person)
+
+    def _ledger(self) -> None:
+        if self.person is not None:
+            self.ledger_requested.emit(self.person.id)
 
     def _forget(self) -> None:
         if self.person is not None:

@@ -37,13 +37,18 @@ def action_words(entry: AuditEntry) -> str:
     return tr("{0} (details erased)").format(words) if entry.redacted else words
 
 
-def when(entry: AuditEntry) -> str:
+def local_time(at: str) -> str:
+    """A timestamp the archive recorded, in the user's time zone and words."""
     try:
-        moment = datetime.fromisoformat(entry.at)
+        moment = datetime.fromisoformat(at)
     except ValueError:
-        return entry.at
+        return at
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
     return QLocale().toString(local, "d MMM yyyy, HH:mm")
+
+
+def when(entry: AuditEntry) -> str:
+    return local_time(entry.at)
 
 
 def kinds() -> dict[str, str]:

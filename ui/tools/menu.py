@@ -1,5 +1,6 @@
-"""The Archive menu (events, check, audit trail, thumbnails, settings) and Photo → History, wired to
-their dialogs. Each dialog is kept as an attribute while open, so it is found again."""
+"""The Archive menu (events, check, audit trail, publication ledger, thumbnails, settings) and
+Photo → History, wired to their dialogs. Each dialog is kept as an attribute while open, so it
+is found again."""
 
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from ui.tools.audit_dialog import AuditTrailDialog
 from ui.tools.check_dialog import CheckDialog
 from ui.tools.events_dialog import EventsDialog
+from ui.tools.ledger_dialog import LedgerDialog
 from ui.tools.rebuild_dialog import RebuildDialog
 from ui.tools.settings_dialog import ArchiveSettingsDialog
 from ui.window.places import Place
@@ -26,9 +28,11 @@ class ArchiveTools(QObject):
         self.settings: ArchiveSettingsDialog | None = None
         self.rebuild: RebuildDialog | None = None
         self.events: EventsDialog | None = None
+        self.ledger: LedgerDialog | None = None
         actions = window.menu_actions
         actions.check_archive.triggered.connect(self.open_check)
         actions.audit_trail.triggered.connect(self.open_audit)
+        actions.publication_ledger.triggered.connect(lambda: self.open_ledger())
         actions.history.triggered.connect(self.open_history)
         actions.archive_settings.triggered.connect(self.open_settings)
         actions.rebuild_cache.triggered.connect(self.open_rebuild)
@@ -58,6 +62,16 @@ class ArchiveTools(QObject):
         self.audit = AuditTrailDialog(self._window.archive, self._window)
         self._show(self.audit)
         return self.audit
+
+    def open_ledger(self, person_id: int | None = None) -> LedgerDialog:
+        """The publication ledger; given a person, only the exports holding them."""
+        self.ledger = LedgerDialog(self._window.archive, self._window)
+        if person_id is not None:
+            name = self._window.archive.people.get(person_id).name
+            self.ledger.setWindowTitle(self.tr("Where {0}'s photos have gone").format(name))
+            self.ledger.show_person(person_id)
+        self._show(self.ledger)
+        return self.ledger
 
     def open_history(self) -> AuditTrailDialog | None:
         ids = self._window.photos.grid.selected_ids()

@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         self.person.guardian_requested.connect(self.flows.add_guardian)
         self.person.export_requested.connect(self.flows.export_person)
         self.person.forget_requested.connect(self.flows.forget)
+        self.person.ledger_requested.connect(lambda person_id: self.tools.open_ledger(person_id))
         self.flows.person_forgotten.connect(self._person_forgotten)
         self.flows.person_saved.connect(lambda person: self.open_person(person.id))
         self.flows.consent_recorded.connect(lambda r: self.person.show_warnings(r.warnings))

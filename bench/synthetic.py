@@ -16,6 +16,7 @@ from typing import Any
 from PIL import Image
 
 from quiltarchive.archive import Archive
+from quiltarchive.storage.migrations import MIGRATIONS
 
 USES = ["archive", "exhibition", "print", "web", "social", "press"]
 
@@ -26,7 +27,9 @@ def fake_sha(n: int) -> str:
 
 def build(root: Path, photos: int = 100_000, seed: int = 7, with_files: bool = True) -> Path:
     """Create (or reuse) an archive in `root` with `photos` photo rows and what goes with them."""
-    marker = root / f".synthetic-{photos}-{seed}"
+    # a newer schema (another migration) means building again
+    schema = len(MIGRATIONS._migrations)
+    marker = root / f".synthetic-{photos}-{seed}-schema{schema}"
     if marker.exists():
         return root
     # Built under another name and renamed when whole, so a failed build is never reused.

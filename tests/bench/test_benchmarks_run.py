@@ -44,6 +44,10 @@ def test_the_smart_lists_read_through_indexes(tmp_path):
         assert heading in plans
     assert "SEARCH photos USING COVERING INDEX photos_review_state" in plans
     assert "SEARCH appearances USING COVERING INDEX appearances_identifiable" in plans
+    # a search that matches much of the archive reads ids in the grid's order, unsorted
+    search = plans[plans.index("## Search") :]
+    assert "SCAN photos USING COVERING INDEX photos_capture_order" in search
+    assert "TEMP B-TREE FOR ORDER BY" not in search
     # no smart list passes over the photos or appearances tables row by row
     assert "SCAN photos\n" not in plans and "SCAN appearances\n" not in plans
 

@@ -17,6 +17,9 @@ def test_the_gui_benchmark_runs_and_reports(capsys):
     assert 0 < result["painted_s"] < 10
     assert result["thumbnails_s"] < 10 and result["badges_s"] < 20
     assert 0 < result["longest_block_ms"] < 1000
+    assert len(result["lists_ms"]) == 9  # every smart list and two searches were shown
+    assert all(0 < ms < 10_000 for ms in result["lists_ms"].values())
     report(result)
     printed = capsys.readouterr().out
     assert "launch to painted grid" in printed and "longest GUI-thread block" in printed
+    assert "click “Ready for web” to the grid showing it" in printed

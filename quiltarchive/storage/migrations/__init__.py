@@ -15,6 +15,7 @@ from quiltarchive.storage.migrations import (  # noqa: E402  (registration order
     m0004_collections_and_exports,
     m0007_consent_lookups,
     m0008_collection_works,
+    m0009_capture_order,
 )
 
 __all__ = [
@@ -25,4 +26,5 @@ __all__ = [
     "m0004_collections_and_exports",
     "m0007_consent_lookups",
     "m0008_collection_works",
+    "m0009_capture_order",
 ]

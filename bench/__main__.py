@@ -65,7 +65,10 @@ def import_section(quick: bool) -> list[str]:
         f"| photos/s importing {result['photos']} camera-size JPEGs "
         f"({result['workers']} workers) | {result['import_per_second']:.1f} | "
         f"{result['floor_per_second']:.1f} | {result['ratio']:.2f} | ≥ 0.8 | "
-        f"{verdict(result['ratio'] >= 0.8)} |"
+        f"{verdict(result['ratio'] >= 0.8)} |",
+        f"| the same against the floor with the copy written and verified "
+        f"| {result['import_per_second']:.1f} | {result['copy_floor_per_second']:.1f} "
+        f"| {result['ratio_to_copy_floor']:.2f} | | |",
     ]
 
 

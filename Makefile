@@ -41,6 +41,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.profile_import
 
 screenshots: setup
 	$(BIN)/python scripts/gallery_screenshots.py

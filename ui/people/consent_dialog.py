@@ -30,6 +30,7 @@ from quiltarchive.model.consent import Consent, ConsentMethod, Use
 from quiltarchive.model.person import Credit, Person
 from ui import text
 from ui.consent_status import use_name
+from ui.dialogs.form_parts import problem_label
 from ui.edits import Edits
 from ui.style import mark
 
@@ -134,10 +135,7 @@ class ConsentDialog(QDialog):
             self.supersedes.setCurrentIndex(self.supersedes.findData(supersedes.id))
             for use, box in self.uses.items():
                 box.setChecked(use in supersedes.uses)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a32020;")
-        self.error.setAccessibleName(self.tr("Problem"))
+        self.error = problem_label(self)
         self._fill_givers()
 
         buttons = QDialogButtonBox(self)

@@ -23,6 +23,7 @@ from quiltarchive.errors import QuiltArchiveError
 from quiltarchive.name_forms import fold
 from ui import text
 from ui.background import run_task
+from ui.dialogs.form_parts import problem_label
 from ui.style import mark
 
 
@@ -64,10 +65,7 @@ class ForgetDialog(QDialog):
         self.progress.setAccessibleName(self.tr("Erasure in progress"))
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a32020;")
-        self.error.setAccessibleName(self.tr("Problem"))
+        self.error = problem_label(self)
 
         buttons = QDialogButtonBox(self)
         self.confirm = buttons.addButton(

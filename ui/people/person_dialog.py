@@ -5,9 +5,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 from quiltarchive import clock
 from quiltarchive.model.person import AgeBand, Credit, Person
 from ui import text
+from ui.dialogs.form_parts import problem_label, save_cancel
 from ui.edits import Edits
 
 
@@ -65,17 +64,8 @@ class PersonDialog(QDialog):
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a32020;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = problem_label(self)
+        buttons, self.save_button = save_cancel(self)
 
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)

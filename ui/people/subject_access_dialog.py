@@ -25,6 +25,7 @@ from quiltarchive.consent.subject_access import export_subject_access
 from quiltarchive.errors import QuiltArchiveError
 from quiltarchive.model.person import Person
 from ui.background import run_task
+from ui.dialogs.form_parts import ERROR_COLOUR
 from ui.style import mark
 
 
@@ -150,7 +151,7 @@ class SubjectAccessDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.running = False
         self.progress.setVisible(False)
-        self.result.setStyleSheet("color: #a32020;")
+        self.result.setStyleSheet(f"color: {ERROR_COLOUR};")
         if isinstance(error, (QuiltArchiveError, OSError)):
             self.result.setText(str(error))
         else:

@@ -22,6 +22,7 @@ from quiltarchive.consent.impact import CollectionImpact, Impact, withdrawal_imp
 from quiltarchive.model.consent import Consent
 from ui import text
 from ui.consent_status import use_name
+from ui.dialogs.form_parts import problem_label
 from ui.edits import Edits
 from ui.people.consent_dialog import pydate, qdate
 from ui.style import mark
@@ -69,9 +70,7 @@ class WithdrawDialog(QDialog):
         scroller.setWidgetResizable(True)
         scroller.setWidget(self.impact_text)
         scroller.setMinimumHeight(180)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a32020;")
+        self.error = problem_label(self)
 
         buttons = QDialogButtonBox(self)
         self.confirm = buttons.addButton(

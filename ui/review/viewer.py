@@ -25,6 +25,7 @@ from quiltarchive.model.photo import Photo, ReviewState
 from quiltarchive.renditions_cache import preview_file
 from ui import settings, text
 from ui.background import run_task
+from ui.dialogs.form_parts import ERROR_COLOUR
 from ui.edits import Change, Edits, Outcome
 from ui.grid.thumbnails import read_preview
 from ui.review.canvas import BoxCanvas, ShownBox
@@ -71,7 +72,7 @@ class ReviewViewer(QDialog):
         self.people.currentRowChanged.connect(self._person_selected)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a32020;")
+        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.error.setAccessibleName(self.tr("Problem"))
         drawing = QLabel(
             self.tr("Drag on the photo to draw a box around each person who can be recognised."),

@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -24,6 +22,7 @@ from quiltarchive import clock
 from quiltarchive.model.patch import Patch, PhotoRole
 from quiltarchive.model.person import AgeBand
 from quiltarchive.works.patches import next_patch_code
+from ui.dialogs.form_parts import problem_label, save_cancel
 from ui.works.photo_choice import PhotoField
 from ui.works.work_edits import WorkEdits
 
@@ -109,18 +108,8 @@ class PatchDialog(QDialog):
         self.front = PhotoField(archive, self.tr("front photo"), several=False, parent=self)
         self.back = PhotoField(archive, self.tr("back photo"), several=False, parent=self)
         self.details = PhotoField(archive, self.tr("detail photos"), several=True, parent=self)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Problem"))
-        self.error.setStyleSheet("color: #a32020;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = problem_label(self)
+        buttons, self.save_button = save_cancel(self)
 
         received = QHBoxLayout()
         received.addWidget(self.received_known)

@@ -3,9 +3,7 @@
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from quiltarchive.works.quilts import MAX_SIDE
+from ui.dialogs.form_parts import problem_label, save_cancel
 from ui.works.work_edits import WorkEdits
 
 
@@ -38,18 +37,8 @@ class QuiltDialog(QDialog):
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Problem"))
-        self.error.setStyleSheet("color: #a32020;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = problem_label(self)
+        buttons, self.save_button = save_cancel(self)
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Rows"), self.rows)

@@ -24,6 +24,7 @@ from quiltarchive.model.quilt import QuiltGrid
 from quiltarchive.works.quilt_map import quilt_grid
 from ui.background import run_task
 from ui.consent_status import use_name
+from ui.dialogs.form_parts import ERROR_COLOUR
 from ui.grid.thumbnails import ThumbnailLoader
 from ui.works.quilt_dialog import QuiltDialog
 from ui.works.quilt_map import GAP, MARGIN, QuiltMapView, patch_mime, patch_of
@@ -108,7 +109,7 @@ class QuiltPanel(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Quilt map message"))
-        self.message.setStyleSheet("color: #a32020;")
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.message.setVisible(False)
         self.map = QuiltMapView(self.loader, self)
         self.scroll = QScrollArea(self)

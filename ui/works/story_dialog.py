@@ -4,7 +4,6 @@ it in, an optional translation, and the photos and patches it refers to."""
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from quiltarchive.model.decision import Decision
 from quiltarchive.model.story import Story
 from ui import text
 from ui.consent_status import use_name
+from ui.dialogs.form_parts import problem_label, save_cancel
 from ui.works.patch_dialog import chosen_person, person_box
 from ui.works.photo_choice import PhotoField
 from ui.works.records import Works
@@ -75,18 +75,8 @@ class StoryDialog(QDialog):
         self.permission = QLabel(self)
         self.permission.setWordWrap(True)
         self.permission.setAccessibleName(self.tr("Whether it may be published"))
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Problem"))
-        self.error.setStyleSheet("color: #a32020;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = problem_label(self)
+        buttons, self.save_button = save_cancel(self)
         form = QFormLayout()
         form.addRow(self.tr("&Title"), self.title)
         form.addRow(self.tr("T&eller"), self.teller)

@@ -1,0 +1,32 @@
+"""Pieces every record dialog shares: the line that says what is wrong, and Save / Cancel."""
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
+
+ERROR_COLOUR = "#a32020"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FormParts", text)
+
+
+def problem_label(parent: QDialog) -> QLabel:
+    """Where a dialog says, in plain words, why it could not save (empty until then)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setAccessibleName(_tr("Problem"))
+    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    return label
+
+
+def save_cancel(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton]:
+    """Save and Cancel, wired to accept and reject; returns the box and its Save button."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.setAccessibleName(_tr("Save"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_tr("Cancel"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, save

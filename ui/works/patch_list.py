@@ -3,13 +3,14 @@ quilt, and whether the maker's consent lets the patch be used for the chosen use
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QWidget
 
 from ui import text
 from ui.consent_status import use_name
 from ui.grid.thumbnails import ThumbnailLoader
-from ui.tables import Column, Index, RecordRole, RecordTableModel, SortRole, table_view
+from ui.tables import Column, Index, RecordRole, RecordTableModel
+from ui.works.record_list import RecordList
 from ui.works.records import PatchRow, Works
 
 THUMB = 56
@@ -73,51 +74,22 @@ class PatchTableModel(RecordTableModel[PatchRow]):
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
-class PatchList(QWidget):
+class PatchList(RecordList):
     """`edit_requested(patch)`, `new_requested()`."""
-
-    edit_requested = Signal(object)
-    new_requested = Signal()
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = PatchTableModel(loader, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortRole(SortRole)
-        self.table = table_view(self.tr("Patches"), self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._build(
+            PatchTableModel(loader, self),
+            name=self.tr("Patches"),
+            find_name=self.tr("Find a patch"),
+            find_hint=self.tr("Find a patch by code, title, maker…"),
+            new_label=self.tr("New patch…"),
+            new_name=self.tr("New patch"),
+            widths=(130, 200, 170, 290),
+        )
         self.table.setIconSize(QSize(THUMB, THUMB))
         self.table.verticalHeader().setDefaultSectionSize(THUMB + 6)
-        for column, width in enumerate((130, 200, 170, 290)):
-            self.table.setColumnWidth(column, width)
-        self.table.activated.connect(self._activated)
-
-        self.find = QLineEdit(self)
-        self.find.setAccessibleName(self.tr("Find a patch"))
-        self.find.setPlaceholderText(self.tr("Find a patch by code, title, maker…"))
-        self.find.setClearButtonEnabled(True)
-        self.find.setMinimumWidth(260)
-        self.find.textChanged.connect(self.proxy.setFilterFixedString)
-        self.new_button = QPushButton(self.tr("New patch…"), self)
-        self.new_button.setAccessibleName(self.tr("New patch"))
-        self.new_button.clicked.connect(self.new_requested)
-        self.count = QLabel(self)
-        self.count.setProperty("role", "hint")
-        top = QHBoxLayout()
-        top.addWidget(self.count)
-        top.addStretch(1)
-        top.addWidget(self.find)
-        top.addWidget(self.new_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        self.setFocusProxy(self.table)
 
     def show_works(self, works: Works) -> None:
         self.model.set_rows(works.patches)
@@ -134,7 +106,5 @@ class PatchList(QWidget):
                 return row
         return None
 
-    def _activated(self, index: QModelIndex) -> None:
-        row = self.proxy.data(index, RecordRole)
-        if row is not None:
-            self.edit_requested.emit(row.patch)
+    def record_of(self, row: PatchRow) -> object:
+        return row.patch

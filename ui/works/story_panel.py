@@ -1,12 +1,12 @@
 """The Stories tab: residents' stories with their teller, language, translation, what they
 refer to, and whether the teller's story permission lets them be published for the use."""
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ui import text
 from ui.consent_status import use_name
-from ui.tables import Column, RecordRole, RecordTableModel, SortRole, table_view
+from ui.tables import Column, RecordTableModel
+from ui.works.record_list import RecordList
 from ui.works.records import StoryRow, Works
 
 
@@ -16,9 +16,8 @@ def _published(row: StoryRow) -> str:
     return text.tr("no — {0}").format(row.decision.reasons[0] if row.decision.reasons else "")
 
 
-class StoryPanel(QWidget):
-    edit_requested = Signal(object)  # the Story
-    new_requested = Signal()
+class StoryPanel(RecordList):
+    """`edit_requested(story)`, `new_requested()`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,40 +40,15 @@ class StoryPanel(QWidget):
                 tooltip=lambda r: "\n".join(r.decision.reasons) or _published(r),
             ),
         ]
-        self.model = RecordTableModel(columns, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortRole(SortRole)
-        self.table = table_view(self.tr("Stories"), self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((240, 180, 90, 100, 150)):
-            self.table.setColumnWidth(column, width)
-        self.table.activated.connect(self._activated)
-        self.find = QLineEdit(self)
-        self.find.setAccessibleName(self.tr("Find a story"))
-        self.find.setPlaceholderText(self.tr("Find a story by title or teller…"))
-        self.find.setClearButtonEnabled(True)
-        self.find.setMinimumWidth(260)
-        self.find.textChanged.connect(self.proxy.setFilterFixedString)
-        self.new_button = QPushButton(self.tr("New story…"), self)
-        self.new_button.setAccessibleName(self.tr("New story"))
-        self.new_button.clicked.connect(self.new_requested)
-        self.count = QLabel(self)
-        self.count.setProperty("role", "hint")
-        top = QHBoxLayout()
-        top.addWidget(self.count)
-        top.addStretch(1)
-        top.addWidget(self.find)
-        top.addWidget(self.new_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        self.setFocusProxy(self.table)
+        self._build(
+            RecordTableModel(columns, self),
+            name=self.tr("Stories"),
+            find_name=self.tr("Find a story"),
+            find_hint=self.tr("Find a story by title or teller…"),
+            new_label=self.tr("New story…"),
+            new_name=self.tr("New story"),
+            widths=(240, 180, 90, 100, 150),
+        )
 
     def show_works(self, works: Works) -> None:
         self.model.set_rows(works.stories)
@@ -86,7 +60,5 @@ class StoryPanel(QWidget):
             )
         )
 
-    def _activated(self, index: QModelIndex) -> None:
-        row = self.proxy.data(index, RecordRole)
-        if row is not None:
-            self.edit_requested.emit(row.story)
+    def record_of(self, row: StoryRow) -> object:
+        return row.story

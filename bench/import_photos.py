@@ -25,23 +25,23 @@ from quiltarchive.archive import Archive
 from quiltarchive.importing.pipeline import import_photos
 
 
-def floor_one(path: str) -> str:
+def _read_hash_decode(path: str) -> tuple[bytes, str]:
     data = Path(path).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     image = Image.open(io.BytesIO(data))
     image.draft("RGB", (256, 256 * image.height // image.width))
     image.load()
-    return digest
+    return data, digest
+
+
+def floor_one(path: str) -> str:
+    return _read_hash_decode(path)[1]
 
 
 def floor_with_copy_one(path: str) -> str:
     """The floor plus what no import can skip: writing the copy into the archive's disk and
     reading it back to verify its hash."""
-    data = Path(path).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    image = Image.open(io.BytesIO(data))
-    image.draft("RGB", (256, 256 * image.height // image.width))
-    image.load()
+    data, digest = _read_hash_decode(path)
     copy = DATA / f".floor-copy-{os.getpid()}"
     copy.write_bytes(data)
     assert hashlib.sha256(copy.read_bytes()).hexdigest() == digest

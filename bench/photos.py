@@ -41,18 +41,23 @@ def camera_photos(count: int) -> Path:
     if larger is not None:
         _linked_subset(larger, folder, count)
         return folder
-    folder.mkdir(parents=True, exist_ok=True)
     print(f"generating {count} camera-size photos into {folder} (once)…", file=sys.stderr)
+    generate(folder, count)
+    return folder
+
+
+def generate(folder: Path, count: int, shared: Path = SHARED) -> None:
+    """Run the shared generator (about 4 s a photo a core); it writes manifest.csv last."""
+    folder.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
             sys.executable,
-            str(SHARED / "tools" / "make_photos.py"),
+            str(shared / "tools" / "make_photos.py"),
             "-o",
             str(folder),
             "-n",
             str(count),
         ],
         check=True,
-        stdout=subprocess.DEVNULL,
+        capture_output=True,
     )
-    return folder

@@ -5,14 +5,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
+from bench.photos import generate
 from quiltarchive.archive import Archive
 from tests.small_disk import SmallDisk
 
@@ -41,19 +40,7 @@ def generated_photos(count: int) -> Path:
     """`count` camera-size JPEGs with real EXIF (half with GPS), made once and kept in .cache/."""
     folder = CACHE / f"camera-photos-{count}"
     if not (folder / "manifest.csv").is_file():
-        folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                sys.executable,
-                str(SHARED / "tools" / "make_photos.py"),
-                "-o",
-                str(folder),
-                "-n",
-                str(count),
-            ],
-            check=True,
-            capture_output=True,
-        )
+        generate(folder, count, shared=SHARED)
     return folder
 
 

@@ -30,3 +30,11 @@ def save_cancel(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton]:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons, save
+
+
+def close_only(dialog: QDialog) -> QDialogButtonBox:
+    """A single Close button for windows that only show things."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(_tr("Close"))
+    buttons.rejected.connect(dialog.reject)
+    return buttons

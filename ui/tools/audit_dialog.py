@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from quiltarchive.archive import Archive
 from quiltarchive.model.audit import AuditEntry
 from ui import background
+from ui.dialogs.form_parts import close_only
 from ui.tables import Column, RecordTableModel, table_view
 
 LIMIT = 5000
@@ -151,9 +151,7 @@ class AuditTrailDialog(QDialog):
         splitter.addWidget(self.details)
         splitter.setSizes([360, 160])
         splitter.setChildrenCollapsible(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
+        buttons = close_only(self)
 
         filters = QHBoxLayout()
         filters.addWidget(kind_label)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from quiltarchive.archive import Archive
 from quiltarchive.model.event import Event
 from ui import background, text
+from ui.dialogs.form_parts import close_only
 from ui.edits import Edits
 from ui.style import mark
 from ui.tables import Column, RecordTableModel, table_view
@@ -138,9 +139,7 @@ class EventsDialog(QDialog):
         self.edit_button.setAccessibleName(self.tr("Change the chosen event"))
         self.show_button = QPushButton(self.tr("&Show Photos"), self)
         self.show_button.setAccessibleName(self.tr("Show the chosen event's photos"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
+        buttons = close_only(self)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addWidget(self.edit_button)

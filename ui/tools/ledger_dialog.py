@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QSplitter,
@@ -23,6 +22,7 @@ from quiltarchive.model.consent import Use
 from quiltarchive.model.publication import Publication, PublishedFile
 from ui import background
 from ui.consent_status import use_name
+from ui.dialogs.form_parts import close_only
 from ui.tables import Column, RecordTableModel, table_view
 from ui.tools.audit_dialog import local_time
 
@@ -144,9 +144,7 @@ class LedgerDialog(QDialog):
         splitter.addWidget(self.files)
         splitter.setSizes([300, 240])
         splitter.setChildrenCollapsible(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
+        buttons = close_only(self)
 
         filters = QHBoxLayout()
         filters.addWidget(person_label)

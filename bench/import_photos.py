@@ -15,12 +15,13 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
 from PIL import Image
 
-from bench.photos import DATA, camera_photos
+from bench.photos import camera_photos
 from quiltarchive.archive import Archive
 from quiltarchive.importing.pipeline import import_photos
 
@@ -38,11 +39,11 @@ def floor_one(path: str) -> str:
     return _read_hash_decode(path)[1]
 
 
-def floor_with_copy_one(path: str) -> str:
-    """The floor plus what no import can skip: writing the copy into the archive's disk and
-    reading it back to verify its hash."""
+def floor_with_copy_one(scratch: str, path: str) -> str:
+    """The floor plus what no import can skip: writing the copy into the archive's disk (the
+    folder `scratch`) and reading it back to verify its hash."""
     data, digest = _read_hash_decode(path)
-    copy = DATA / f".floor-copy-{os.getpid()}"
+    copy = Path(scratch) / f".floor-copy-{os.getpid()}"
     copy.write_bytes(data)
     assert hashlib.sha256(copy.read_bytes()).hexdigest() == digest
     copy.unlink()
@@ -78,7 +79,9 @@ def run(count: int, workers: int, repeats: int, folder: Path | None = None) -> d
     paths = sorted(str(p) for p in folder.glob("*.jpg"))
     drop_caches(paths)
     floor_seconds = min(floor(paths, workers) for _ in range(repeats))
-    copy_seconds = min(floor(paths, workers, floor_with_copy_one) for _ in range(repeats))
+    with tempfile.TemporaryDirectory(dir=folder.parent) as scratch:
+        copy_one = partial(floor_with_copy_one, scratch)
+        copy_seconds = min(floor(paths, workers, copy_one) for _ in range(repeats))
     import_seconds, imported = min(import_once(folder, workers) for _ in range(repeats))
     assert imported == len(paths)
     return {

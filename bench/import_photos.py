@@ -16,12 +16,12 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from multiprocessing import get_context
 from pathlib import Path
 
 from PIL import Image
 
 from bench.photos import camera_photos
+from quiltarchive import worker_processes
 from quiltarchive.archive import Archive
 from quiltarchive.importing.pipeline import import_photos
 
@@ -51,7 +51,7 @@ def floor_with_copy_one(scratch: str, path: str) -> str:
 
 
 def floor(paths: list[str], workers: int, one: Callable[[str], str] = floor_one) -> float:
-    with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
+    with ProcessPoolExecutor(workers, mp_context=worker_processes.context()) as pool:
         list(pool.map(one, paths[:workers]))  # start the workers before timing
         started = time.perf_counter()
         list(pool.map(one, paths, chunksize=1))

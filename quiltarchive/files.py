@@ -7,8 +7,6 @@ import stat
 import uuid
 from pathlib import Path
 
-CHUNK = 1 << 20
-
 
 def temporary_sibling(path: Path) -> Path:
     return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
@@ -50,8 +48,13 @@ def remove_file(path: Path) -> None:
 
 
 def sha256_of_file(path: Path) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def holds_exactly(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` holds `data` and nothing else, read back from the file."""
+    with open(path, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size != len(data):
+            return False
+        return handle.read() == data

@@ -10,8 +10,6 @@ would hold the interpreter lock (and feed its garbage collector) for seconds, an
 would stutter while the user scrolls.
 """
 
-import multiprocessing
-import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -19,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from quiltarchive import clock
+from quiltarchive import clock, worker_processes
 from quiltarchive.archive import Archive
 from quiltarchive.consent.assessment import assess
 from quiltarchive.consent.overview import (
@@ -183,8 +181,7 @@ class ConsentStatus(QObject):
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._process is None:
-            method = "forkserver" if sys.platform.startswith("linux") else "spawn"
-            self._process = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method))
+            self._process = ProcessPoolExecutor(1, mp_context=worker_processes.context())
         return self._process
 
     def _start(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:

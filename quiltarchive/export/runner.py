@@ -5,15 +5,14 @@ starts; the ones running finish. A job that crashes its worker (a decoder fault 
 file) is run again on its own, and fails alone if it crashes again.
 """
 
-import multiprocessing
 import os
 import signal
-import sys
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
+from quiltarchive import worker_processes
 from quiltarchive.export.render import RenderFailed, RenderJob, RenderResult, render
 
 CRASH_REASON = "making it crashed the image decoder (the original is probably damaged)"
@@ -28,10 +27,9 @@ def _initialise() -> None:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    method = "forkserver" if sys.platform.startswith("linux") else "spawn"
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context(method),
+        mp_context=worker_processes.context(),
         initializer=_initialise,
     )
 

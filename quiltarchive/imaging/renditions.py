@@ -100,12 +100,13 @@ def _thumbnail_of(upright: Image.Image) -> Image.Image:
     size = fit_within(upright.width, upright.height, THUMBNAIL_SIZE)
     if size == upright.size:
         return upright
-    return upright.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return upright.resize(size, _filter_for(upright.size, size), reducing_gap=2.0)
 
 
 def _filter_for(source: tuple[int, int], target: tuple[int, int]) -> Image.Resampling:
-    """After DCT scaling, a preview is at most twice its final size. For so small a reduction a
-    Hamming filter looks the same as Lanczos at half the cost, which is most of an import's."""
+    """After DCT scaling, a rendition is at most twice its final size. For so small a reduction
+    a Hamming filter looks the same as Lanczos at less than half the cost; a thumbnail's resize
+    is the largest part of an import's work beyond reading, hashing and decoding."""
     return Image.Resampling.HAMMING if source[0] <= 2 * target[0] else Image.Resampling.LANCZOS
 
 

@@ -4,14 +4,13 @@ Both runners yield `(job, None)` when a job starts and `(job, result)` when it e
 starting jobs once `cancel` is set, and finish the ones already running.
 """
 
-import multiprocessing
 import os
-import sys
 import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
+from quiltarchive import worker_processes
 from quiltarchive.importing.worker import (
     Failed,
     FileJob,
@@ -37,10 +36,9 @@ def run_inline(jobs: Iterable[FileJob], cancel: threading.Event) -> Iterator[Ste
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    method = "forkserver" if sys.platform.startswith("linux") else "spawn"
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context(method),
+        mp_context=worker_processes.context(),
         initializer=worker_initialise,
     )
 

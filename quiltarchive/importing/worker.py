@@ -151,11 +151,13 @@ def _process(job: FileJob) -> FileResult:
 
 
 def _copy_verified(data: bytes, sha256: str, destination: Path) -> None:
-    """Write the original, then read it back: a copy is only kept if its hash matches."""
+    """Write the original, then read it back: a copy is only kept if it holds exactly the bytes
+    whose SHA-256 is `sha256`. Comparing every byte proves the copy's hash without computing
+    it again, which would cost as much as the hash of the source did."""
     files.write_atomic(destination, data, read_only=True)
-    if files.sha256_of_file(destination) != sha256:
+    if not files.holds_exactly(destination, data):
         files.remove_file(destination)
-        raise OSError(0, "the copy written to the archive did not match the original")
+        raise OSError(0, f"the copy written to the archive did not match the original {sha256}")
 
 
 def worker_initialise() -> None:

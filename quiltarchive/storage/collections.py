@@ -10,6 +10,7 @@ from quiltarchive import clock
 from quiltarchive.errors import InvalidInput, NotFound
 from quiltarchive.model.collection import Collection, CollectionItem, ItemKind
 from quiltarchive.model.consent import Use
+from quiltarchive.storage.id_lists import id_list
 
 # The column holding each kind's target id; a new kind adds its column in a migration.
 TARGET_COLUMN = {
@@ -186,11 +187,9 @@ class CollectionStore:
 
     def photo_ids(self, collection_id: int) -> list[int]:
         """The collection's photos in its own order."""
-        return [
-            row[0]
-            for row in self._db.execute(
-                "SELECT photo_id FROM collection_items WHERE collection_id = ? "
-                "AND kind = 'photo' ORDER BY position, id",
-                [collection_id],
-            )
-        ]
+        return id_list(
+            self._db,
+            "SELECT photo_id FROM collection_items WHERE collection_id = ? "
+            "AND kind = 'photo' ORDER BY position, id",
+            [collection_id],
+        )

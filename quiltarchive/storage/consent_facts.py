@@ -2,15 +2,18 @@
 
 import json
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import Any
 
 from sqlite_utils import Database
 
 from quiltarchive.model.appearance import Appearance, Box
+from quiltarchive.model.consent import Consent
 from quiltarchive.model.consent_facts import PatchFacts, PersonFacts, PhotoFacts, StoryFacts
 from quiltarchive.model.person import AgeBand
 from quiltarchive.model.photo import ReviewState, Rights
 from quiltarchive.storage.consents import COLUMNS, CREDITS, FROM, consent_from_row
+from quiltarchive.storage.id_lists import id_list, id_set
 
 CHUNK = 900
 AGE_BANDS = {band.value: band for band in AgeBand}
@@ -98,7 +101,7 @@ class ConsentFactsStore:
         if not states:
             return []
         either, params = _state_clause(states)
-        return [row[0] for row in self._db.execute(f"SELECT id FROM photos WHERE {either}", params)]
+        return id_list(self._db, f"SELECT id FROM photos WHERE {either}", params)
 
     def consent_epoch(self) -> int:
         """Goes up whenever a person, guardian, consent, withdrawal or setting changes."""
@@ -124,15 +127,16 @@ class ConsentFactsStore:
             for v in (int(withheld), rights.value, review.value)
         ]
         unblurred = "AND box_x IS NULL" if blur else ""
-        candidates = self._db.execute(f"SELECT id FROM photos WHERE {either}", params)
-        blocked = self._db.execute(
+        candidates = id_set(self._db, f"SELECT id FROM photos WHERE {either}", params)
+        blocked = id_list(
+            self._db,
             "SELECT photo_id FROM appearances "
             f"WHERE identifiable = 1 AND person_id IS NULL {unblurred} UNION ALL "
             "SELECT photo_id FROM appearances WHERE identifiable = 1 "
             f"AND person_id IN (SELECT value FROM json_each(?)) {unblurred}",
             [json.dumps(sorted(people_not_in_good_standing))],
         )
-        return {row[0] for row in candidates}.difference(row[0] for row in blocked)
+        return candidates.difference(blocked)
 
     def people(self, person_ids: Iterable[int] | None = None) -> dict[int, PersonFacts]:
         """People with their guardians and every consent of theirs; all when ids is None."""
@@ -195,20 +199,24 @@ class ConsentFactsStore:
         guardians: dict[int, set[int]] = {}
         for person_id, guardian_id in guardian_rows:
             guardians.setdefault(person_id, set()).add(guardian_id)
-        consents: dict[int, list[Any]] = {}
-        for row in consent_rows:
-            consents.setdefault(row[1], []).append(consent_from_row(row))
+        consents: dict[int, list[Consent]] = {}
+        for consent in sorted(map(consent_from_row, consent_rows), key=_by_id):
+            consents.setdefault(consent.person_id, []).append(consent)
+        no_guardians: frozenset[int] = frozenset()
         return {
             person_id: PersonFacts(
-                id=person_id,
-                name=name,
-                credit=CREDITS[credit],
-                birth_year=birth_year,
-                age_band=AGE_BANDS[age_band] if age_band else None,
-                do_not_identify=bool(dni),
-                guardian_ids=frozenset(guardians.get(person_id, ())),
-                consents=tuple(sorted(consents.get(person_id, ()), key=lambda c: c.id)),
-                is_group=bool(group),
+                person_id,
+                name,
+                CREDITS[credit],
+                birth_year,
+                AGE_BANDS[age_band] if age_band else None,
+                bool(dni),
+                frozenset(guardians[person_id]) if person_id in guardians else no_guardians,
+                tuple(consents[person_id]) if person_id in consents else (),
+                bool(group),
             )
             for person_id, name, credit, birth_year, age_band, dni, group in person_rows
         }
+
+
+_by_id = attrgetter("id")

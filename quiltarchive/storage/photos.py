@@ -18,6 +18,7 @@ from quiltarchive.model.photo import (
     TakenAtSource,
 )
 from quiltarchive.model.photo_query import PhotoQuery
+from quiltarchive.storage.id_lists import id_list
 from quiltarchive.storage.search import SearchIndex, match_expression
 
 PHOTO_COLUMNS = """
@@ -149,13 +150,11 @@ class PhotoStore:
         # sorting for many. Other filters are selective and keep their own indexes.
         text_only = bool(match_expression(query.text)) and len(where) == 1
         index = "INDEXED BY photos_capture_order" if text_only else ""
-        return [
-            row[0]
-            for row in self._db.execute(
-                f"SELECT id FROM photos {index} {clause} ORDER BY taken_at IS NULL, taken_at, id",
-                params,
-            )
-        ]
+        return id_list(
+            self._db,
+            f"SELECT id FROM photos {index} {clause} ORDER BY taken_at IS NULL, taken_at, id",
+            params,
+        )
 
     @staticmethod
     def _query_clauses(query: PhotoQuery) -> tuple[list[str], list[Any]]:

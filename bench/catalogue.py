@@ -18,8 +18,10 @@ from typing import Any
 from bench.synthetic import build
 from quiltarchive.archive import Archive
 from quiltarchive.consent.assessment import allowed_photo_ids, assess_photos
+from quiltarchive.consent.consents import delete_mistaken_consent, record_consent
 from quiltarchive.consent.overview import consent_overview
 from quiltarchive.consent.review_lists import expiring_consents, needs_review
+from quiltarchive.errors import InvalidInput
 from quiltarchive.model.consent import Use
 from quiltarchive.model.photo_query import PhotoQuery
 from quiltarchive.storage.consent_facts import ConsentFactsStore
@@ -45,6 +47,33 @@ def withheld_photo_ids(archive: Archive) -> list[int]:
     return store.photo_ids_in_states([state for state in store.photo_states() if state[0]])
 
 
+class ConsentChanges:
+    """Consents recorded as a librarian would, while the benchmark's reader keeps its lists;
+    deleted again at the end so the archive is as it was built."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._recorded: list[int] = []
+
+    def record_one(self) -> None:
+        with Archive.open(self._folder, user="Benchmark") as writer:
+            for person_id, _name in writer.people.names()[len(self._recorded) * 7 :]:
+                try:
+                    recorded = record_consent(
+                        writer, person_id, given_by_id=person_id, given_on=date(2024, 1, 5),
+                        uses=[Use.WEB],
+                    )  # fmt: skip
+                except InvalidInput:  # a child: their consent comes from a guardian
+                    continue
+                self._recorded.append(recorded.consent.id)
+                return
+
+    def undo(self) -> None:
+        with Archive.open(self._folder, user="Benchmark") as writer:
+            for consent_id in self._recorded:
+                delete_mistaken_consent(writer, consent_id)
+
+
 def open_and_first_page(folder: Path) -> None:
     with Archive.open(folder, writable=False) as archive:
         ids = archive.photos.ordered_ids(PhotoQuery())
@@ -65,6 +94,8 @@ def run(photos: int, folder: Path) -> list[dict[str, Any]]:
     )
     archive = Archive.open(folder, writable=False)
     forget = archive.memo.clear
+    changes = ConsentChanges(folder)
+    one_consent_change = changes.record_one
     today = date.today()
     record(
         "floor: read every photo id",
@@ -119,6 +150,11 @@ def run(photos: int, folder: Path) -> list[dict[str, Any]]:
             LIST_TARGET_MS,
         )
     record(
+        "smart list: ready for web after a librarian records a consent",
+        best_ms(lambda: allowed_photo_ids(archive, Use.WEB, today), before=one_consent_change),
+        LIST_TARGET_MS,
+    )
+    record(
         "smart list: withheld",
         best_ms(lambda: allowed_photo_ids(archive, Use.ARCHIVE, today)),
         LIST_TARGET_MS,
@@ -139,6 +175,7 @@ def run(photos: int, folder: Path) -> list[dict[str, Any]]:
         None,
     )
     archive.close()
+    changes.undo()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows.append(
         {

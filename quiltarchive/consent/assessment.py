@@ -2,6 +2,7 @@
 list and export uses."""
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +18,7 @@ from quiltarchive.consent.rules import (
 )
 from quiltarchive.errors import InvalidInput, NotFound
 from quiltarchive.model.consent import Use
-from quiltarchive.model.consent_facts import ArchiveFacts, PhotoFacts
+from quiltarchive.model.consent_facts import ArchiveFacts, PersonFacts, PhotoFacts
 from quiltarchive.model.decision import Decision
 from quiltarchive.model.subject import Subject, SubjectKind
 from quiltarchive.storage.consent_facts import ConsentFactsStore
@@ -145,30 +146,60 @@ def people_in_good_standing(archive: Archive, use: Use, day: date) -> frozenset[
 
 
 def standings_by_use(archive: Archive, uses: Iterable[Use], day: date) -> dict[Use, UseStandings]:
-    """Each person's standing for several uses, loading the people at most once, and kept for
-    the session until a person, guardian, consent, withdrawal or setting changes."""
+    """Each person's standing for several uses, loading the people at most once.
+
+    Kept for the session. After a change to a person, guardian, consent or withdrawal only the
+    people it concerns are decided again; after a setting changes, or when the change log no
+    longer reaches back to what was kept, everyone is.
+    """
     store = ConsentFactsStore(archive.db)
     epoch = store.consent_epoch()
     found: dict[Use, UseStandings] = {}
-    missing = []
+    stale: dict[Use, tuple[int, UseStandings] | None] = {}
     for use in dict.fromkeys(uses):
-        kept = archive.memo.get(("standings", use, day))
-        if kept is not None and kept[0] == epoch and isinstance(kept[1], UseStandings):
-            found[use] = kept[1]
+        kept_epoch, kept = archive.memo.get(("standings", use, day), (None, None))
+        if not isinstance(kept_epoch, int) or not isinstance(kept, UseStandings):
+            stale[use] = None
+        elif kept_epoch == epoch:
+            found[use] = kept
         else:
-            missing.append(use)
-    if missing:
-        people = store.people()
-        consent_age = archive.settings.guardian_consent_age()
-        for use in missing:
-            good = frozenset(
-                person_id
-                for person_id, person in people.items()
-                if person_standing(person, use, day, consent_age).ok
+            stale[use] = (kept_epoch, kept)
+    if not stale:
+        return found
+    consent_age = archive.settings.guardian_consent_age()
+    everyone: dict[int, PersonFacts] | None = None
+    for use, kept in stale.items():
+        changed = None
+        if kept is not None and kept[0] < epoch:
+            changed = store.people_changed_between(kept[0], epoch)
+        if kept is None or changed is None:
+            everyone = everyone if everyone is not None else store.people()
+            standings = _decided(everyone, use, day, consent_age)
+        else:
+            standings = _decided(
+                store.people(changed), use, day, consent_age, kept=kept[1], changed=changed
             )
-            found[use] = UseStandings(good, frozenset(people.keys() - good))
-            archive.memo[("standings", use, day)] = (epoch, found[use])
+        found[use] = standings
+        archive.memo[("standings", use, day)] = (epoch, standings)
     return found
+
+
+def _decided(
+    people: dict[int, PersonFacts],
+    use: Use,
+    day: date,
+    consent_age: int,
+    *,
+    kept: UseStandings | None = None,
+    changed: AbstractSet[int] = frozenset(),
+) -> UseStandings:
+    """The standings of `people`, on top of those `kept` for everyone whose records did not
+    change (a person in `changed` and not in `people` no longer exists)."""
+    good = set(kept.in_good_standing - changed) if kept else set()
+    out = set(kept.out_of_standing - changed) if kept else set()
+    for person_id, person in people.items():
+        (good if person_standing(person, use, day, consent_age).ok else out).add(person_id)
+    return UseStandings(frozenset(good), frozenset(out))
 
 
 def assess_subject(

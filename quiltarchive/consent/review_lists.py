@@ -1,5 +1,6 @@
 """The lists a librarian works through: consents expiring soon, and photos needing review."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -8,6 +9,7 @@ from quiltarchive.archive import Archive
 from quiltarchive.consent.credit import possessive
 from quiltarchive.consent.rules import superseded_on, why_not_in_force
 from quiltarchive.model.consent import Consent
+from quiltarchive.model.consent_facts import PersonFacts
 from quiltarchive.storage.consent_facts import ConsentFactsStore
 from quiltarchive.storage.review_lists import ReviewListStore
 
@@ -84,20 +86,33 @@ def needs_review(archive: Archive, today: date | None = None) -> dict[int, tuple
 
 def people_whose_consent_lapsed(archive: Archive, day: date) -> dict[int, str]:
     """People with consents on record of which none is in force (or will be) on `day`: all
-    expired, withdrawn or superseded. Kept for the session until a consent record changes."""
+    expired, withdrawn or superseded. Kept for the session; after a change only the people it
+    concerns are looked at again."""
     store = ConsentFactsStore(archive.db)
     epoch = store.consent_epoch()
     key = ("people whose consent lapsed", day)
-    kept = archive.memo.get(key)
-    if kept is not None and kept[0] == epoch and isinstance(kept[1], dict):
-        return kept[1]
+    kept_epoch, kept = archive.memo.get(key, (None, None))
+    if isinstance(kept_epoch, int) and isinstance(kept, dict):
+        if kept_epoch == epoch:
+            return kept
+        changed = store.people_changed_between(kept_epoch, epoch) if kept_epoch < epoch else None
+        if changed is not None:
+            lapsed = {pid: name for pid, name in kept.items() if pid not in changed}
+            lapsed.update(_lapsed(store.people(changed).values(), day))
+            archive.memo[key] = (epoch, lapsed)
+            return lapsed
+    lapsed = _lapsed(store.people().values(), day)
+    archive.memo[key] = (epoch, lapsed)
+    return lapsed
+
+
+def _lapsed(people: Iterable[PersonFacts], day: date) -> dict[int, str]:
     lapsed = {}
-    for person in store.people().values():
+    for person in people:
         replaced = superseded_on(person.consents)
         if person.consents and all(
             why_not_in_force(c, day, replaced) in ("withdrawn", "expired", "superseded")
             for c in person.consents
         ):
             lapsed[person.id] = person.name
-    archive.memo[key] = (epoch, lapsed)
     return lapsed

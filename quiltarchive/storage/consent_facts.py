@@ -107,6 +107,18 @@ class ConsentFactsStore:
         """Goes up whenever a person, guardian, consent, withdrawal or setting changes."""
         return int(self._db.execute("SELECT value FROM consent_epoch").fetchone()[0])
 
+    def people_changed_between(self, since: int, until: int) -> set[int] | None:
+        """The people whose records changed after epoch `since` up to `until`; None when a
+        change may concern anyone (a setting) or the log no longer reaches back that far."""
+        rows = self._db.execute(
+            "SELECT epoch, person_id FROM consent_changes WHERE epoch > ? AND epoch <= ?",
+            [since, until],
+        ).fetchall()
+        if len({epoch for epoch, _ in rows}) != until - since:
+            return None
+        people = {person_id for _, person_id in rows}
+        return None if None in people else people
+
     def photos_without_blocking_people(
         self,
         states: list[tuple[bool, Rights, ReviewState]],

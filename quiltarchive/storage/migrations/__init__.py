@@ -16,6 +16,7 @@ from quiltarchive.storage.migrations import (  # noqa: E402  (registration order
     m0007_consent_lookups,
     m0008_collection_works,
     m0009_capture_order,
+    m0010_consent_changes,
 )
 
 __all__ = [
@@ -27,4 +28,5 @@ __all__ = [
     "m0007_consent_lookups",
     "m0008_collection_works",
     "m0009_capture_order",
+    "m0010_consent_changes",
 ]

@@ -1,7 +1,8 @@
 """The import pipeline: a Qt-free generator of progress events, with cancel and resume.
 
 An original becomes part of the archive in three steps, each safe to interrupt:
-1. a worker copies it to `originals/.incoming/` (verified by hash) and writes its renditions;
+1. a worker copies it to `originals/.incoming/` (read back and compared with the bytes whose
+   hash it will be filed under) and writes its renditions;
 2. the item is marked `placing` with its hash, and the copy is renamed into `originals/`;
 3. the photo row is written and the item marked `imported`, in one transaction.
 A crash after (2) leaves an original with no row that `check` recognises as in flight, and that

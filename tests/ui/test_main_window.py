@@ -10,7 +10,7 @@ from quiltarchive.importing.pipeline import import_photos
 from quiltarchive.model.consent import Use
 from tests.ui.conftest import idle
 from ui import settings
-from ui.window.places import PEOPLE, Place
+from ui.window.places import ALL_PHOTOS, PEOPLE, Place
 
 
 def test_the_window_shows_the_archives_photos_as_thumbnails_with_badges(
@@ -98,6 +98,20 @@ def test_zoom_and_layout_are_remembered(qtbot, archive, pictures, open_window):
     assert again.photos.grid.tile_size == settings.ZOOM.default + 32
     assert again.splitter.sizes() == sizes
     assert again.size().width() == 780
+
+
+def test_thumbnail_size_is_offered_only_where_thumbnails_are(qtbot, archive, pictures, open_window):
+    list(import_photos(archive, [pictures(2)], workers=1))
+    window = open_window()
+    idle(qtbot)
+    assert window.zoom.isVisible() and window.menu_actions.zoom_in.isEnabled()
+    for place in (PEOPLE, Place("expiring"), Place("patches")):
+        window.sidebar.choose(place)
+        assert not window.zoom.isVisible() and not window.zoom_label.isVisible()
+        assert not window.menu_actions.zoom_in.isEnabled()
+        assert not window.menu_actions.zoom_out.isEnabled()
+    window.sidebar.choose(ALL_PHOTOS)
+    assert window.zoom.isVisible() and window.menu_actions.zoom_out.isEnabled()
 
 
 def test_every_control_has_an_accessible_name(qtbot, archive, pictures, open_window):

@@ -10,15 +10,20 @@ from quiltarchive.curation.collections import add_items, create_collection
 from quiltarchive.export.events import ExportKind
 from quiltarchive.export.run import export_collection
 from quiltarchive.model.consent import Use
+from quiltarchive.model.patch import PhotoRole
 from quiltarchive.model.photo import ReviewState, Rights
+from quiltarchive.model.publication import PublishedFile
+from quiltarchive.works.patches import add_patch
 from tests.core.consent.scene import FACE, Scene
 from tests.ui.conftest import idle
 from tests.ui.test_main_window import unnamed_controls
+from ui.tools.ledger_dialog import shows
 
 
 @pytest.fixture
 def exported(archive, tmp_path):
-    """Two real exports: a web gallery holding Amina's portrait, then a print pack without."""
+    """Two real exports: a web gallery holding Amina's portrait and her patch, then a print
+    pack without."""
     camera, exports = tmp_path / "camera", tmp_path / "exports"
     camera.mkdir()
     exports.mkdir()
@@ -29,8 +34,11 @@ def exported(archive, tmp_path):
     tea = scene.photo(ReviewState.NO_PEOPLE, Rights.STAFF)
     portrait = scene.reviewed_photo()
     scene.appears(portrait, amina, box=FACE)
+    add_patch(
+        archive, "P-0042", title="Our library", maker_id=amina, photos=[(portrait, PhotoRole.FRONT)]
+    )
     spring = create_collection(archive, "Spring fair", Use.WEB, "The spring fair.")
-    add_items(archive, spring.id, [tea, portrait])
+    add_items(archive, spring.id, [tea, portrait, "P-0042"])
     list(export_collection(archive, spring.id, ExportKind.GALLERY, exports, workers=1))
     staff = create_collection(archive, "Staff newsletter", Use.PRINT, "")
     add_items(archive, staff.id, [tea])
@@ -87,6 +95,7 @@ def test_the_ledger_lists_exports_and_their_files_and_narrows_to_a_person(
     for row in portrait_rows:
         assert files.data(files.index(row, 3)) == str(exported["consent"])
     assert "a page of the export" in cells(files, 2)  # index.html
+    assert f"patch P-0042, photo {exported['portrait']}" in cells(files, 2)  # by its code
 
     choose_person(qtbot, dialog, "Amina Yusuf")
     assert dialog.person_id() == exported["amina"]
@@ -126,3 +135,10 @@ def test_a_persons_page_opens_where_their_photos_have_gone(qtbot, archive, expor
     assert dialog.person.currentText() == "Amina Yusuf"
     assert cells(dialog.model, 2) == ["Spring fair"]
     assert dialog.summary.text() == "1 export held this person"
+
+
+def test_a_patch_or_story_deleted_since_the_export_is_shown_by_its_number():
+    file = PublishedFile("001-our-library.jpg", "ab" * 32, 7, (3,), patch_id=4, story_id=9)
+    known = {("patch", 4): "P-0042", ("story", 9): "“Tuesdays”"}
+    assert shows(file, known) == "patch P-0042, story “Tuesdays”, photo 7"
+    assert shows(file, {}) == "patch 4 (deleted since), story 9 (deleted since), photo 7"

@@ -36,15 +36,27 @@ class LedgerRead:
     publications: list[Publication]
     collections: tuple[CollectionImpact, ...]  # holding the person's items (when narrowed)
     people: list[tuple[int, str]]
+    works: dict[tuple[str, int], str]  # ("patch", id) → its code, ("story", id) → its title
 
 
 def read_ledger(archive: Archive, person_id: int | None) -> LedgerRead:
     """What the window shows: through the same core calls as `quiltarchive ledger [--person]`."""
     people = archive.people.names()
     if person_id is None:
-        return LedgerRead(archive.ledger.publications(), (), people)
-    impact = withdrawal_impact(archive, person_id)
-    return LedgerRead(list(impact.publications), impact.collections, people)
+        publications, collections = archive.ledger.publications(), ()
+    else:
+        impact = withdrawal_impact(archive, person_id)
+        publications, collections = list(impact.publications), impact.collections
+    return LedgerRead(publications, collections, people, _work_names(archive, publications))
+
+
+def _work_names(archive: Archive, publications: list[Publication]) -> dict[tuple[str, int], str]:
+    files = [f for p in publications for f in p.files]
+    patches = archive.patches.get_many({f.patch_id for f in files if f.patch_id})
+    stories = archive.stories.get_many({f.story_id for f in files if f.story_id})
+    return {("patch", patch.id): patch.code for patch in patches} | {
+        ("story", story.id): f"“{story.title}”" for story in stories
+    }
 
 
 def kind_words(kind: str) -> str:
@@ -63,16 +75,26 @@ def use_words(use: str) -> str:
         return use
 
 
-def shows(file: PublishedFile) -> str:
-    parts = [
-        words.format(target)
-        for words, target in (
-            (tr("patch {0}"), file.patch_id),
-            (tr("story {0}"), file.story_id),
-            (tr("photo {0}"), file.photo_id),
+def shows(file: PublishedFile, works: dict[tuple[str, int], str]) -> str:
+    """The patch by its code and the story by its title, as when exported; one deleted since
+    by its number."""
+    parts = []
+    if file.patch_id:
+        code = works.get(("patch", file.patch_id))
+        parts.append(
+            tr("patch {0}").format(code)
+            if code
+            else tr("patch {0} (deleted since)").format(file.patch_id)
         )
-        if target
-    ]
+    if file.story_id:
+        title = works.get(("story", file.story_id))
+        parts.append(
+            tr("story {0}").format(title)
+            if title
+            else tr("story {0} (deleted since)").format(file.story_id)
+        )
+    if file.photo_id:
+        parts.append(tr("photo {0}").format(file.photo_id))
     return ", ".join(parts) or tr("a page of the export")
 
 
@@ -130,7 +152,7 @@ class LedgerDialog(QDialog):
             [
                 Column(self.tr("File"), lambda f: f.file_name),
                 Column(self.tr("What"), lambda f: role_words(f.role)),
-                Column(self.tr("Shows"), shows),
+                Column(self.tr("Shows"), lambda f: shows(f, self._works)),
                 Column(self.tr("Consents relied on"), consents),
             ],
             self,
@@ -161,6 +183,7 @@ class LedgerDialog(QDialog):
         self.person.currentIndexChanged.connect(self._person_chosen)
         self.table.selectionModel().currentRowChanged.connect(self._show_files)
         self.loaded = False
+        self._works: dict[tuple[str, int], str] = {}
         self._asked = 0
         self._person_id: int | None = None
         self.reload()
@@ -203,6 +226,7 @@ class LedgerDialog(QDialog):
         if asked != self._asked:
             return  # the filter changed meanwhile: a later read is on its way
         self._fill_people(found.people)
+        self._works = found.works
         publications = found.publications
         self.model.set_rows(publications)
         if self._person_id is None:

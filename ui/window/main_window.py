@@ -154,7 +154,9 @@ class MainWindow(QMainWindow):
         self.zoom.setValue(settings.ZOOM.read())
         self.statusBar().addWidget(self.count)
         self.statusBar().addWidget(self.activity, 1)
-        self.statusBar().addPermanentWidget(QLabel(self.tr("Size"), self))
+        self.zoom_label = QLabel(self.tr("Size"), self)
+        self.zoom_label.setBuddy(self.zoom)
+        self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.zoom)
         self.photos.grid.set_tile_size(self.zoom.value())
         self._pending_selection: list[int] = []
@@ -198,6 +200,7 @@ class MainWindow(QMainWindow):
         self.search.search_changed.connect(self._search)
         self.check_use.currentIndexChanged.connect(self._check_use_chosen)
         self.zoom.valueChanged.connect(self._zoom)
+        self.pages.currentChanged.connect(self._page_changed)
         grid = self.photos.grid
         grid.selectionModel().selectionChanged.connect(self._selection_changed)
         grid.activated.connect(lambda _index: self.review_selection())
@@ -368,6 +371,14 @@ class MainWindow(QMainWindow):
         if chosen:
             words += " · " + self.tr("{0} selected").format(f"{chosen:,}")
         self.count.setText(words)
+
+    def _page_changed(self) -> None:
+        """Thumbnail size belongs to the photo grid: elsewhere it is neither shown nor offered."""
+        on_grid = self.pages.currentWidget() is self.photos
+        for widget in (self.zoom_label, self.zoom):
+            widget.setVisible(on_grid)
+        self.menu_actions.zoom_in.setEnabled(on_grid)
+        self.menu_actions.zoom_out.setEnabled(on_grid)
 
     def _zoom(self, size: int) -> None:
         self.photos.grid.set_tile_size(size)

@@ -42,6 +42,7 @@ lint: setup
 bench: setup
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.profile_import
+	$(BIN)/python -m bench.first_touch
 
 screenshots: setup
 	$(BIN)/python scripts/gallery_screenshots.py

@@ -1,6 +1,6 @@
 """`make bench`: the five benchmarks on this machine, printed and written to bench/RESULTS.md.
 
-.venv/bin/python -m bench            # the full sizes of the performance issue
+.venv/bin/python -m bench            # the full sizes: 500 photos, a 100,000-photo catalogue
 .venv/bin/python -m bench --quick    # small sizes, to see that everything runs
 """
 
@@ -128,7 +128,7 @@ def gui_section(quick: bool) -> list[str]:
 
 SECTIONS: dict[str, tuple[str, str, Callable[[bool], list[str]]]] = {
     "import": (
-        "Import (issue 7, benchmark 1)",
+        "Import (benchmark 1)",
         "| what | measured | floor | ratio | target | |\n|---|---:|---:|---:|---:|---|",
         import_section,
     ),

@@ -3,7 +3,14 @@ on a shared CI machine mean nothing; `make bench` is run by hand on a quiet mach
 
 import os
 
-from bench import catalogue, consent_assess, import_photos, profile_import, query_plans
+from bench import (
+    catalogue,
+    consent_assess,
+    first_touch,
+    import_photos,
+    profile_import,
+    query_plans,
+)
 
 
 def test_the_import_benchmark_runs_against_its_floor(camera_photos):
@@ -11,6 +18,12 @@ def test_the_import_benchmark_runs_against_its_floor(camera_photos):
     assert result["photos"] == 6
     assert result["import_per_second"] > 0 and result["floor_per_second"] > 0
     assert "target >= 0.8" in import_photos.report(result)
+
+
+def test_the_first_touch_benchmark_writes_fresh_and_reused_memory(camera_photos):
+    result = first_touch.run(6, camera_photos)
+    assert result["megabytes_a_file"] > 1
+    assert result["fresh_ms"] > 0 and result["reused_ms"] > 0
 
 
 def test_the_catalogue_benchmark_measures_every_list_and_memory(tmp_path):
@@ -21,6 +34,7 @@ def test_the_catalogue_benchmark_measures_every_list_and_memory(tmp_path):
         "smart list: withheld",
         "smart list: needs review (warm)",
         "smart list: ready for press (cold)",
+        "smart list: ready for web after a librarian records a consent",
         "assess-all for web: which photos may go (cold)",
         "peak memory (RSS) of all the above",
     ):

@@ -21,6 +21,7 @@ from quiltarchive.consent.assessment import allowed_photo_ids, assess_photos
 from quiltarchive.consent.consents import delete_mistaken_consent, record_consent
 from quiltarchive.consent.overview import consent_overview
 from quiltarchive.consent.review_lists import expiring_consents, needs_review
+from quiltarchive.consent.rules import person_standing
 from quiltarchive.errors import InvalidInput
 from quiltarchive.model.consent import Use
 from quiltarchive.model.photo_query import PhotoQuery
@@ -149,6 +150,22 @@ def run(photos: int, folder: Path) -> list[dict[str, Any]]:
             best_ms(lambda u=use: allowed_photo_ids(archive, u, today)),
             LIST_TARGET_MS,
         )
+    people = ConsentFactsStore(archive.db).people
+    consent_age = archive.settings.guardian_consent_age()
+    everyone = people()
+    record("cold list, part: reading every person and consent", best_ms(people), None)
+    record(
+        "cold list, part: deciding each person's standing for web",
+        best_ms(
+            lambda: [person_standing(p, Use.WEB, today, consent_age) for p in everyone.values()]
+        ),
+        None,
+    )
+    record(
+        "cold list, part: the photos no one stops (as warm)",
+        best_ms(lambda: allowed_photo_ids(archive, Use.WEB, today)),
+        None,
+    )
     record(
         "smart list: ready for web after a librarian records a consent",
         best_ms(lambda: allowed_photo_ids(archive, Use.WEB, today), before=one_consent_change),

@@ -4,7 +4,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Row = TypeVar("Row")
@@ -23,10 +29,15 @@ class Column(Generic[Row]):
 
 
 class RecordTableModel(QAbstractTableModel, Generic[Row]):
+    """Rows sort themselves (`sort`) with one Python sort of the list by the column's key: a
+    sorting proxy would call back into Python for every comparison, half a second for 8,000
+    people."""
+
     def __init__(self, columns: Sequence[Column[Row]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[Row] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     @property
     def rows(self) -> list[Row]:
@@ -34,8 +45,31 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
-        self._rows = rows
+        self._rows = self._in_order(list(rows))
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        self._sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        positions = self._in_order(list(range(len(self._rows))), of=self._rows)
+        new_row = {old: new for new, old in enumerate(positions)}
+        self._rows = [self._rows[old] for old in positions]
+        self.changePersistentIndexList(
+            kept, [self.index(new_row[index.row()], index.column()) for index in kept]
+        )
+        self.layoutChanged.emit()
+
+    def _in_order(self, items: list[Any], of: list[Row] | None = None) -> list[Any]:
+        """`items` (rows, or positions in `of`) in the order of the last sort, stable."""
+        if self._sorted_by is None:
+            return items
+        column, order = self._sorted_by
+        key = self._columns[column].sort_key or self._columns[column].text
+        by = key if of is None else (lambda position: key(of[position]))
+        return sorted(items, key=by, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def record(self, row: int) -> Row:
         return self._rows[row]
@@ -68,6 +102,15 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         if role == RecordRole:
             return record
         return None
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Finds rows by their text, and leaves sorting to the RecordTableModel under it."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
 
 
 def table_view(name: str, parent: QWidget | None = None) -> QTableView:

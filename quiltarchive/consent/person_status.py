@@ -4,11 +4,13 @@ For the app's people list and person page; the answers come from the rules in `r
 """
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 
 from quiltarchive import clock
 from quiltarchive.archive import Archive
+from quiltarchive.consent.assessment import standings_by_use
 from quiltarchive.consent.rules import (
     giver_is_valid,
     person_standing,
@@ -99,18 +101,26 @@ def people_summaries(
     shown for today."""
     day = on_day or clock.today()
     people = ConsentFactsStore(archive.db).people(person_ids)
-    consent_age = archive.settings.guardian_consent_age()
-    counts: dict[int, int] = {}
-    for person_ids_in_photo in ReviewListStore(archive.db).photos_showing(people).values():
-        for person_id in set(person_ids_in_photo):
-            counts[person_id] = counts.get(person_id, 0) + 1
+    counts = ReviewListStore(archive.db).photo_counts(None if person_ids is None else list(people))
+    ready: dict[Use, AbstractSet[int]]
+    if person_ids is None:  # everyone: the standings the smart lists keep, brought up to date
+        standings = standings_by_use(archive, OUTSIDE_USES, day)
+        ready = {use: standings[use].in_good_standing for use in OUTSIDE_USES}
+    else:
+        consent_age = archive.settings.guardian_consent_age()
+        ready = {
+            use: {
+                person_id
+                for person_id, person in people.items()
+                if person_standing(person, use, day, consent_age).ok
+            }
+            for use in OUTSIDE_USES
+        }
     summaries = [
         PersonSummary(
             person=person,
             photo_count=counts.get(person.id, 0),
-            ready_uses=tuple(
-                use for use in OUTSIDE_USES if person_standing(person, use, day, consent_age).ok
-            ),
+            ready_uses=tuple(use for use in OUTSIDE_USES if person.id in ready[use]),
         )
         for person in people.values()
     ]

@@ -4,6 +4,8 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
+from quiltarchive.storage.id_lists import id_list
+
 CHUNK = 900
 
 
@@ -12,21 +14,16 @@ class ReviewListStore:
         self._db = db
 
     def unreviewed_photo_ids(self) -> list[int]:
-        return [
-            row[0]
-            for row in self._db.execute(
-                "SELECT id FROM photos WHERE review_state = 'unreviewed' ORDER BY id"
-            )
-        ]
+        return id_list(
+            self._db, "SELECT id FROM photos WHERE review_state = 'unreviewed' ORDER BY id"
+        )
 
     def photos_with_unknown_people(self) -> list[int]:
-        return [
-            row[0]
-            for row in self._db.execute(
-                "SELECT DISTINCT photo_id FROM appearances "
-                "WHERE person_id IS NULL AND identifiable = 1 ORDER BY photo_id"
-            )
-        ]
+        return id_list(
+            self._db,
+            "SELECT DISTINCT photo_id FROM appearances "
+            "WHERE person_id IS NULL AND identifiable = 1 ORDER BY photo_id",
+        )
 
     def photos_showing(self, person_ids: Iterable[int]) -> dict[int, list[int]]:
         """Photo id → the people of `person_ids` identifiable in it."""
@@ -41,6 +38,23 @@ class ReviewListStore:
             ):
                 found.setdefault(photo_id, []).append(person_id)
         return found
+
+    def photo_counts(self, person_ids: Iterable[int] | None = None) -> dict[int, int]:
+        """Person id → how many photos they are identifiable in (everyone when ids is None);
+        people in none are left out."""
+        query = (
+            "SELECT person_id, COUNT(DISTINCT photo_id) FROM appearances "
+            "WHERE identifiable = 1 AND person_id {} GROUP BY person_id"
+        )
+        if person_ids is None:
+            return dict(self._db.execute(query.format("IS NOT NULL")).fetchall())
+        ids = list(dict.fromkeys(person_ids))
+        counts: dict[int, int] = {}
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            counts.update(self._db.execute(query.format(f"IN ({marks})"), chunk).fetchall())
+        return counts
 
     def people_with_consents_expiring(self, first: str, last: str) -> list[int]:
         """People with a consent whose expiry date lies between the two days (inclusive)."""

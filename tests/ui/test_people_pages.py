@@ -3,7 +3,7 @@ expiring and photos needing review."""
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from quiltarchive.consent.appearances import add_appearance
 from quiltarchive.consent.consents import record_consent
@@ -119,3 +119,43 @@ def test_needs_review_is_a_list_to_work_through_in_the_viewer(
         Qt.MatchFlag.MatchRecursive,
     )
     assert item.data(CountRole) == 0
+
+
+def test_the_people_list_sorts_by_a_clicked_column_and_keeps_the_chosen_person(
+    qtbot, archive, pictures, open_window
+):
+    list(import_photos(archive, [pictures(3)], workers=1))
+    photos = archive.photos.ordered_ids()
+    names = ["Zainab Ali", "Amina Yusuf", "Kofi Mensah"]
+    people = [add_person(archive, name, age_band=AgeBand.ADULT).id for name in names]
+    for count, person_id in zip((3, 1, 2), people, strict=True):
+        for photo_id in photos[:count]:
+            add_appearance(archive, photo_id, person_id)
+    window = open_window()
+    window.sidebar.choose(PEOPLE)
+    page = window.people
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+
+    def shown() -> list[str]:
+        return [page.proxy.data(page.proxy.index(row, 0)) for row in range(page.proxy.rowCount())]
+
+    assert shown() == ["Amina Yusuf", "Kofi Mensah", "Zainab Ali"]  # by name at first
+    page.table.selectRow(1)  # Kofi
+    header = page.table.horizontalHeader()
+    point = header.sectionViewportPosition(2) + header.sectionSize(2) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point, 5))
+    ascending = shown()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point, 5))
+    descending = shown()
+    assert {tuple(ascending), tuple(descending)} == {
+        ("Amina Yusuf", "Kofi Mensah", "Zainab Ali"),
+        ("Zainab Ali", "Kofi Mensah", "Amina Yusuf"),
+    } and ascending != descending  # by photos: 1, 2, 3 and back
+    current = page.proxy.data(page.table.currentIndex().siblingAtColumn(0))
+    assert current == "Kofi Mensah"
+
+    qtbot.keyClicks(page.find, "m")  # Kofi Mensah, Amina Yusuf: still in the clicked order
+    assert shown() == [name for name in descending if "m" in name.lower()]
+    page.reload()  # fresh rows arrive in the order chosen
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3 and page.proxy.rowCount() == 2)
+    assert shown() == [name for name in descending if "m" in name.lower()]

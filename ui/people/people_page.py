@@ -1,6 +1,6 @@
 """Everyone on record, with how many photos they are in and what they may be shown for."""
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from quiltarchive import clock
@@ -9,7 +9,7 @@ from quiltarchive.consent.person_status import PersonSummary, people_summaries
 from ui import text
 from ui.background import run_task
 from ui.consent_status import use_name
-from ui.tables import Column, RecordRole, RecordTableModel, SortRole, table_view
+from ui.tables import Column, FilterProxy, RecordRole, RecordTableModel, table_view
 
 
 class PeoplePage(QWidget):
@@ -28,11 +28,10 @@ class PeoplePage(QWidget):
             Column(self.tr("May be shown today for"), self._uses, tooltip=self._uses),
         ]
         self.model = RecordTableModel(columns, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(0)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortRole(SortRole)
         self.table = table_view(self.tr("People"), self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

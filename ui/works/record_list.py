@@ -4,10 +4,10 @@ Patches and Stories tabs share."""
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ui.tables import RecordRole, RecordTableModel, SortRole, table_view
+from ui.tables import FilterProxy, RecordRole, RecordTableModel, table_view
 
 
 class RecordList(QWidget):
@@ -29,11 +29,10 @@ class RecordList(QWidget):
     ) -> None:
         """Called by each subclass once its model exists (its words need `self.tr`)."""
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortRole(SortRole)
         self.table = table_view(name, self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -119,6 +119,20 @@ class PhotoStore:
                 found[sha] = photo_id
         return found
 
+    def hashes(self, photo_ids: Iterable[int]) -> dict[int, str]:
+        """Photo id → the SHA-256 its original and renditions are filed under."""
+        ids = list(dict.fromkeys(photo_ids))
+        found: dict[int, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self._db.execute(
+                    f"SELECT id, sha256 FROM photos WHERE id IN ({marks})", chunk
+                ).fetchall()
+            )
+        return found
+
     def get(self, photo_id: int) -> Photo:
         rows = list(self._db.query(f"SELECT {PHOTO_COLUMNS} FROM photos WHERE id = ?", [photo_id]))
         if not rows:

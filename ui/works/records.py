@@ -52,8 +52,10 @@ def read_works(archive: Archive, use: Use) -> Works:
     wanted |= {s.teller_id for s in stories if s.teller_id}
     people = {person.id: person.name for person in archive.people.get_many(wanted)}
     fronts = {
-        photo.id: archive.layout.thumbnail_path(photo.sha256)
-        for photo in archive.photos.get_many(p.front_photo_id for p in patches if p.front_photo_id)
+        photo_id: archive.layout.thumbnail_path(sha256)
+        for photo_id, sha256 in archive.photos.hashes(
+            p.front_photo_id for p in patches if p.front_photo_id
+        ).items()
     }
     names = {q.id: q.name for q in quilts}
     return Works(

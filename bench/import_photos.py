@@ -103,7 +103,7 @@ def report(result: dict[str, float]) -> str:
         f"import: {result['photos']} camera-size photos, {result['workers']} workers: "
         f"{result['import_per_second']:.1f} photos/s; floor (read + SHA-256 + shrink-on-load "
         f"decode) {result['floor_per_second']:.1f} photos/s; ratio {result['ratio']:.2f} "
-        "(target >= 0.8); floor with the copy written and verified "
+        "(target >= 0.8); floor with the copy written, kept and checked "
         f"{result['copy_floor_per_second']:.1f} photos/s, ratio "
         f"{result['ratio_to_copy_floor']:.2f}"
     )

@@ -1,8 +1,8 @@
 """Small wordings used across the app: counts, dates, names of states."""
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
 from quiltarchive.model.person import AgeBand, Credit
 from quiltarchive.model.photo import ReviewState, Rights
@@ -82,3 +82,13 @@ def size(num_bytes: int) -> str:
     if num_bytes >= 1 << 20:
         return tr("{0:.1f} MB").format(num_bytes / (1 << 20))
     return tr("{0:,} KB").format(max(1, num_bytes // 1024))
+
+
+def local_time(at: str) -> str:
+    """A timestamp the archive recorded, in the user's time zone and words."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(local, "d MMM yyyy, HH:mm")

@@ -13,10 +13,17 @@ class PhotoQuery:
     person_id: int | None = None  # photos in which this person is recorded
     taken_from: date | None = None  # capture day, inclusive
     taken_to: date | None = None  # capture day, inclusive
+    batch_id: int | None = None  # the photos one import brought in
 
     @property
     def narrows(self) -> bool:
         return bool(self.text.strip()) or any(
             value is not None
-            for value in (self.event_id, self.person_id, self.taken_from, self.taken_to)
+            for value in (
+                self.event_id,
+                self.person_id,
+                self.taken_from,
+                self.taken_to,
+                self.batch_id,
+            )
         )

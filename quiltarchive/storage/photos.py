@@ -184,6 +184,9 @@ class PhotoStore:
         if query.person_id is not None:
             where.append("id IN (SELECT photo_id FROM appearances WHERE person_id = ?)")
             params.append(query.person_id)
+        if query.batch_id is not None:
+            where.append("batch_id = ?")
+            params.append(query.batch_id)
         if query.taken_from is not None:
             where.append("taken_at >= ?")
             params.append(query.taken_from.isoformat())

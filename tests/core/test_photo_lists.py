@@ -76,3 +76,14 @@ def test_collections_are_listed_with_their_photos_in_order(archive, tmp_path):
         ("Spring newsletter", "print", 3),
     ]
     assert store.photo_ids(spring) == list(reversed(photo_ids))
+
+
+def test_one_imports_photos_are_listed_by_its_batch(archive, tmp_path):
+    first = imported(archive, tmp_path / "card-1", 3)
+    second = [i for i in imported(archive, tmp_path / "card-2", 5) if i not in first]
+    batch = archive.photos.get(second[0]).batch_id
+
+    assert archive.photos.ordered_ids(PhotoQuery(batch_id=batch)) == sorted(
+        second, key=archive.photos.ordered_ids().index
+    )
+    assert PhotoQuery(batch_id=batch).narrows

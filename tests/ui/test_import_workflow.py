@@ -8,7 +8,7 @@ import time
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from quiltarchive.importing.events import EventKind
 from tests.ui.conftest import idle, make_pictures
@@ -55,8 +55,37 @@ def test_import_into_a_new_event_with_progress_and_a_summary_of_what_was_left_ou
     idle(qtbot)
     event = archive.events.find("Quilt workshop, Burnt Oak Library")
     assert event.venue == "Burnt Oak Library"
-    assert window.place.same_as(Place("event", event.id))
+    assert window.place.same_as(Place("import", summary.summary.batch_id))
+    assert window.photos.title.text().startswith("Photos imported ")
     qtbot.waitUntil(lambda: window.photos.model.rowCount() == 4)
+
+
+def test_show_the_photos_shows_only_what_this_import_brought_in(
+    qtbot, archive, pictures, open_window
+):
+    """A second card into the same workshop: the summary's photos are the second card's, not
+    the whole event's, as `quiltarchive photos --batch` lists them."""
+    window = open_window()
+    window.imports.runner.workers = 1
+    batches = []
+    for card in (pictures(3), pictures(2, "second", start=10)):
+        setup = window.imports.choose([str(card)])
+        setup.event.setEditText("Family sewing day, Hendon Library")
+        setup.start.click()
+        qtbot.waitUntil(lambda: window.imports.summary is not None, timeout=30_000)
+        summary = window.imports.summary
+        batches.append(summary.summary.batch_id)
+        if len(batches) < 2:
+            summary.accept()
+            window.imports.summary = None
+    [show] = [b for b in summary.findChildren(QPushButton) if b.text() == "Show the photos"]
+    show.click()
+    second = {p.id for p in archive.photos.list(batch_id=batches[1])}
+    assert len(second) == 2
+    qtbot.waitUntil(lambda: set(window.photos.model.ids) == second)
+    assert window.photos.review_button.isVisible()
+    event = archive.events.find("Family sewing day, Hendon Library")
+    assert len(archive.photos.list(event_id=event.id)) == 5
 
 
 def test_cancel_stops_the_import_and_the_summary_says_what_is_left(

@@ -46,6 +46,8 @@ def photo_ids(
             if query.event_id not in (None, place.id):
                 return []
             query = replace(query, event_id=place.id)
+        if place.kind == "import":
+            query = replace(query, batch_id=place.id)
         ids = archive.photos.ordered_ids(query)
     keep = _membership(request, overview, needs_review)
     return [i for i in ids if keep(i)] if keep is not None else ids

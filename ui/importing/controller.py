@@ -20,7 +20,7 @@ class ImportController(QObject):
     started = Signal()
     photos_arrived = Signal()  # some photos went in (the grid may refresh)
     finished = Signal(object, object)  # ImportSummary, the event id (or None)
-    show_requested = Signal(object)  # the event id whose photos to show (or None: all)
+    show_requested = Signal(int)  # the import batch whose photos to show
     failed = Signal(str)
 
     def __init__(self, archive: Archive, window: QWidget) -> None:
@@ -112,7 +112,7 @@ class ImportController(QObject):
         into = f"“{self._into}”" if self._into else self.tr("the archive")
         self.summary = ImportSummaryDialog(summary, into, self._window)
         event_id = self._event_id
-        self.summary.show_photos.connect(lambda: self.show_requested.emit(event_id))
+        self.summary.show_photos.connect(lambda: self.show_requested.emit(summary.batch_id))
         self.summary.open()
         self.finished.emit(summary, event_id)
 

@@ -2,10 +2,9 @@
 after each change; narrowed to one kind of record, or one record (Photo → History)."""
 
 import json
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from quiltarchive.archive import Archive
 from quiltarchive.model.audit import AuditEntry
-from ui import background
+from ui import background, text
 from ui.dialogs.form_parts import close_only
 from ui.tables import Column, RecordTableModel, table_view
 
@@ -37,18 +36,8 @@ def action_words(entry: AuditEntry) -> str:
     return tr("{0} (details erased)").format(words) if entry.redacted else words
 
 
-def local_time(at: str) -> str:
-    """A timestamp the archive recorded, in the user's time zone and words."""
-    try:
-        moment = datetime.fromisoformat(at)
-    except ValueError:
-        return at
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(local, "d MMM yyyy, HH:mm")
-
-
 def when(entry: AuditEntry) -> str:
-    return local_time(entry.at)
+    return text.local_time(entry.at)
 
 
 def kinds() -> dict[str, str]:

@@ -20,11 +20,10 @@ from quiltarchive.archive import Archive
 from quiltarchive.consent.impact import CollectionImpact, withdrawal_impact
 from quiltarchive.model.consent import Use
 from quiltarchive.model.publication import Publication, PublishedFile
-from ui import background
+from ui import background, text
 from ui.consent_status import use_name
 from ui.dialogs.form_parts import close_only
 from ui.tables import Column, RecordTableModel, table_view
-from ui.tools.audit_dialog import local_time
 
 
 def tr(text: str) -> str:
@@ -133,7 +132,7 @@ class LedgerDialog(QDialog):
 
         self.model: RecordTableModel[Publication] = RecordTableModel(
             [
-                Column(self.tr("When"), lambda p: local_time(p.created_at)),
+                Column(self.tr("When"), lambda p: text.local_time(p.created_at)),
                 Column(self.tr("Who"), lambda p: p.user),
                 Column(self.tr("Collection"), lambda p: p.collection_name),
                 Column(self.tr("Use"), lambda p: use_words(p.use)),

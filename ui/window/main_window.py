@@ -26,7 +26,7 @@ from quiltarchive.archive import Archive
 from quiltarchive.consent.overview import OUTSIDE_USES
 from quiltarchive.model.consent import Use
 from quiltarchive.model.photo import ReviewState
-from ui import background, settings
+from ui import background, settings, text
 from ui.collections.flows import CollectionFlows
 from ui.consent_status import ConsentStatus, use_name
 from ui.detail.pane import DetailPane
@@ -499,11 +499,12 @@ class MainWindow(QMainWindow):
         self.status.refresh_all()
         self.photos.reload()
 
-    def _show_imported(self, event_id: int | None) -> None:
-        if event_id is None:
-            self.sidebar.choose(ALL_PHOTOS)
-        else:
-            self.sidebar.choose_when_listed(Place("event", event_id))
+    def _show_imported(self, batch_id: int) -> None:
+        """The photos one import brought in, whatever event they went into."""
+        batch = self.archive.imports.get_batch(batch_id)
+        title = self.tr("Photos imported {0}").format(text.local_time(batch.started_at))
+        self.sidebar.clearSelection()
+        self.go(Place("import", batch_id, title=title))
 
     # -- saving state ----------------------------------------------------------------------
 

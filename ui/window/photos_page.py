@@ -88,7 +88,7 @@ class PhotosPage(QWidget):
     def show_place(self, place: Place) -> None:
         self.place = place
         self.title.setText(place.title or self.tr("All photos"))
-        self.review_button.setVisible(place.kind in ("needs-review", "event"))
+        self.review_button.setVisible(place.kind in ("needs-review", "event", "import"))
         self.reload()
 
     def set_search(self, text: str) -> None:
@@ -162,6 +162,8 @@ class PhotosPage(QWidget):
             return self.tr("No photo is ready for this use yet.")
         if kind == "collection":
             return self.tr("This collection is empty.")
+        if kind == "import":
+            return self.tr("None of the photos this import brought in is in the archive now.")
         return self.tr("No photos here yet.")
 
     def _overview_arrived(self) -> None:

@@ -8,7 +8,7 @@ from quiltarchive.model.consent import Use
 @dataclass(frozen=True)
 class Place:
     kind: str  # one of KINDS
-    id: int | None = None  # the event's or collection's id
+    id: int | None = None  # the event's, import's or collection's id
     use: Use | None = None  # for "ready"
     title: str = ""
 
@@ -24,7 +24,7 @@ class Place:
         return (self.kind, self.id, self.use) == (other.kind, other.id, other.use)
 
 
-PHOTO_KINDS = ("all", "event", "needs-review", "ready", "withheld")
+PHOTO_KINDS = ("all", "event", "import", "needs-review", "ready", "withheld")
 KINDS = (*PHOTO_KINDS, "people", "patches", "expiring", "collection")
 
 ALL_PHOTOS = Place("all")

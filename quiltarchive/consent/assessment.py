@@ -5,9 +5,11 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from quiltarchive import clock
 from quiltarchive.archive import Archive
+from quiltarchive.consent.kept import Decide, brought_up_to_date
 from quiltarchive.consent.rules import (
     Standing,
     decide_patch,
@@ -146,42 +148,24 @@ def people_in_good_standing(archive: Archive, use: Use, day: date) -> frozenset[
 
 
 def standings_by_use(archive: Archive, uses: Iterable[Use], day: date) -> dict[Use, UseStandings]:
-    """Each person's standing for several uses, loading the people at most once.
-
-    Kept for the session. After a change to a person, guardian, consent or withdrawal only the
-    people it concerns are decided again; after a setting changes, or when the change log no
-    longer reaches back to what was kept, everyone is.
-    """
+    """Each person's standing for several uses, loading the people at most once. Kept for the
+    session, and after a change decided again only for the people it concerns (consent.kept)."""
     store = ConsentFactsStore(archive.db)
     epoch = store.consent_epoch()
-    found: dict[Use, UseStandings] = {}
-    stale: dict[Use, tuple[int, UseStandings] | None] = {}
-    for use in dict.fromkeys(uses):
-        kept_epoch, kept = archive.memo.get(("standings", use, day), (None, None))
-        if not isinstance(kept_epoch, int) or not isinstance(kept, UseStandings):
-            stale[use] = None
-        elif kept_epoch == epoch:
-            found[use] = kept
-        else:
-            stale[use] = (kept_epoch, kept)
-    if not stale:
-        return found
-    consent_age = archive.settings.guardian_consent_age()
-    everyone: dict[int, PersonFacts] | None = None
-    for use, kept in stale.items():
-        changed = None
-        if kept is not None and kept[0] < epoch:
-            changed = store.people_changed_between(kept[0], epoch)
-        if kept is None or changed is None:
-            everyone = everyone if everyone is not None else store.people()
-            standings = _decided(everyone, use, day, consent_age)
-        else:
-            standings = _decided(
-                store.people(changed), use, day, consent_age, kept=kept[1], changed=changed
-            )
-        found[use] = standings
-        archive.memo[("standings", use, day)] = (epoch, standings)
-    return found
+    everyone = cache(store.people)
+    consent_age = cache(archive.settings.guardian_consent_age)
+
+    def decide(use: Use) -> Decide[UseStandings]:
+        return lambda people, kept, changed: _decided(
+            people, use, day, consent_age(), kept=kept, changed=changed
+        )
+
+    return {
+        use: brought_up_to_date(
+            archive, epoch, ("standings", use, day), UseStandings, decide(use), everyone
+        )
+        for use in dict.fromkeys(uses)
+    }
 
 
 def _decided(

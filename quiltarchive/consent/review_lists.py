@@ -1,12 +1,14 @@
 """The lists a librarian works through: consents expiring soon, and photos needing review."""
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from quiltarchive import clock
 from quiltarchive.archive import Archive
 from quiltarchive.consent.credit import possessive
+from quiltarchive.consent.kept import brought_up_to_date
 from quiltarchive.consent.rules import superseded_on, why_not_in_force
 from quiltarchive.model.consent import Consent
 from quiltarchive.model.consent_facts import PersonFacts
@@ -87,23 +89,17 @@ def needs_review(archive: Archive, today: date | None = None) -> dict[int, tuple
 def people_whose_consent_lapsed(archive: Archive, day: date) -> dict[int, str]:
     """People with consents on record of which none is in force (or will be) on `day`: all
     expired, withdrawn or superseded. Kept for the session; after a change only the people it
-    concerns are looked at again."""
+    concerns are looked at again (consent.kept)."""
     store = ConsentFactsStore(archive.db)
-    epoch = store.consent_epoch()
+
+    def decide(
+        people: dict[int, PersonFacts], kept: dict[int, str] | None, changed: AbstractSet[int]
+    ) -> dict[int, str]:
+        unchanged = {pid: name for pid, name in (kept or {}).items() if pid not in changed}
+        return unchanged | _lapsed(people.values(), day)
+
     key = ("people whose consent lapsed", day)
-    kept_epoch, kept = archive.memo.get(key, (None, None))
-    if isinstance(kept_epoch, int) and isinstance(kept, dict):
-        if kept_epoch == epoch:
-            return kept
-        changed = store.people_changed_between(kept_epoch, epoch) if kept_epoch < epoch else None
-        if changed is not None:
-            lapsed = {pid: name for pid, name in kept.items() if pid not in changed}
-            lapsed.update(_lapsed(store.people(changed).values(), day))
-            archive.memo[key] = (epoch, lapsed)
-            return lapsed
-    lapsed = _lapsed(store.people().values(), day)
-    archive.memo[key] = (epoch, lapsed)
-    return lapsed
+    return brought_up_to_date(archive, store.consent_epoch(), key, dict, decide, store.people)
 
 
 def _lapsed(people: Iterable[PersonFacts], day: date) -> dict[int, str]:

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from quiltarchive import clock
 from quiltarchive.model.audit import AuditEntry, ChainVerdict
 from quiltarchive.name_forms import mentions, replace_name
+from quiltarchive.storage.parameters import chunks, placeholders
 
 GENESIS = "0" * 64
 ERASURE = "person erased"  # the action whose entry may redact the details of earlier ones
@@ -197,11 +198,10 @@ class AuditStore:
     def redact(self, seqs: Iterable[int], *, by_seq: int) -> int:
         """Blank the details of entries (for an erasure); the chain still verifies."""
         ids = list(seqs)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in chunks(ids):
             self._db.execute(
                 "UPDATE audit_payloads SET salt = NULL, before = NULL, after = NULL, "
-                f"redacted_by = ? WHERE seq IN ({','.join('?' * len(chunk))})",
+                f"redacted_by = ? WHERE seq IN ({placeholders(chunk)})",
                 [by_seq, *chunk],
             )
         return len(ids)

@@ -11,6 +11,7 @@ from quiltarchive.errors import InvalidInput, NotFound
 from quiltarchive.model.collection import Collection, CollectionItem, ItemKind
 from quiltarchive.model.consent import Use
 from quiltarchive.storage.id_lists import id_list
+from quiltarchive.storage.parameters import chunks, placeholders
 
 # The column holding each kind's target id; a new kind adds its column in a migration.
 TARGET_COLUMN = {
@@ -172,13 +173,12 @@ class CollectionStore:
         ids = list(dict.fromkeys(target_ids))
         column = TARGET_COLUMN[kind]
         found: dict[int, tuple[str, list[int]]] = {}
-        for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
+        for chunk in chunks(ids):
             for collection_id, name, target in self._db.execute(
                 f"SELECT collections.id, collections.name, collection_items.{column} "
                 "FROM collection_items JOIN collections "
                 "ON collections.id = collection_items.collection_id "
-                f"WHERE collection_items.{column} IN ({','.join('?' * len(chunk))}) "
+                f"WHERE collection_items.{column} IN ({placeholders(chunk)}) "
                 "ORDER BY collections.id, collection_items.position",
                 chunk,
             ):

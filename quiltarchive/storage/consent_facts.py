@@ -14,8 +14,8 @@ from quiltarchive.model.person import AgeBand
 from quiltarchive.model.photo import ReviewState, Rights
 from quiltarchive.storage.consents import COLUMNS, CREDITS, FROM, consent_from_row
 from quiltarchive.storage.id_lists import id_list, id_set
+from quiltarchive.storage.parameters import chunks, placeholders
 
-CHUNK = 900
 AGE_BANDS = {band.value: band for band in AgeBand}
 
 
@@ -29,11 +29,6 @@ def _state_clause(states: list[tuple[bool, Rights, ReviewState]]) -> tuple[str, 
         for v in (int(withheld), rights.value, review.value)
     ]
     return clause, params
-
-
-def _chunks(ids: list[int]) -> Iterable[list[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
 
 
 class ConsentFactsStore:
@@ -53,8 +48,8 @@ class ConsentFactsStore:
         else:
             ids = list(dict.fromkeys(photo_ids))
             rows, appearance_rows = [], []
-            for chunk in _chunks(ids):
-                marks = ",".join("?" * len(chunk))
+            for chunk in chunks(ids):
+                marks = placeholders(chunk)
                 rows += self._db.execute(
                     f"SELECT id, withheld, rights, review_state FROM photos WHERE id IN ({marks})",
                     chunk,
@@ -132,12 +127,7 @@ class ConsentFactsStore:
         rules. Asked by the people out of standing, so SQLite seeks them in the index."""
         if not states:
             return set()
-        either = " OR ".join("(withheld = ? AND rights = ? AND review_state = ?)" for _ in states)
-        params = [
-            v
-            for withheld, rights, review in states
-            for v in (int(withheld), rights.value, review.value)
-        ]
+        either, params = _state_clause(states)
         unblurred = "AND box_x IS NULL" if blur else ""
         candidates = id_set(self._db, f"SELECT id FROM photos WHERE {either}", params)
         blocked = id_list(
@@ -164,8 +154,8 @@ class ConsentFactsStore:
         else:
             ids = list(dict.fromkeys(i for i in person_ids if i is not None))
             person_rows, guardian_rows, consent_rows = [], [], []
-            for chunk in _chunks(ids):
-                marks = ",".join("?" * len(chunk))
+            for chunk in chunks(ids):
+                marks = placeholders(chunk)
                 person_rows += self._db.execute(
                     "SELECT id, name, credit, birth_year, age_band, do_not_identify, is_group "
                     f"FROM people WHERE id IN ({marks})",
@@ -184,22 +174,21 @@ class ConsentFactsStore:
     def patches(self, patch_ids: Iterable[int]) -> list[PatchFacts]:
         """Patches with their maker and front photo."""
         rows: list[Any] = []
-        for chunk in _chunks(list(dict.fromkeys(patch_ids))):
+        for chunk in chunks(list(dict.fromkeys(patch_ids))):
             rows += self._db.execute(
                 "SELECT patches.id, patches.code, patches.maker_id, patch_photos.photo_id "
                 "FROM patches LEFT JOIN patch_photos ON patch_photos.patch_id = patches.id "
                 "AND patch_photos.role = 'front' "
-                f"WHERE patches.id IN ({','.join('?' * len(chunk))})",
+                f"WHERE patches.id IN ({placeholders(chunk)})",
                 chunk,
             ).fetchall()
         return [PatchFacts(*row) for row in rows]
 
     def stories(self, story_ids: Iterable[int]) -> list[StoryFacts]:
         rows: list[Any] = []
-        for chunk in _chunks(list(dict.fromkeys(story_ids))):
+        for chunk in chunks(list(dict.fromkeys(story_ids))):
             rows += self._db.execute(
-                "SELECT id, title, teller_id FROM stories "
-                f"WHERE id IN ({','.join('?' * len(chunk))})",
+                f"SELECT id, title, teller_id FROM stories WHERE id IN ({placeholders(chunk)})",
                 chunk,
             ).fetchall()
         return [StoryFacts(*row) for row in rows]

@@ -8,8 +8,8 @@ from sqlite_utils import Database
 
 from quiltarchive import clock
 from quiltarchive.model.publication import Publication, PublishedFile
+from quiltarchive.storage.parameters import chunks, placeholders
 
-CHUNK = 900
 PUBLICATION_COLUMNS = (
     "id, kind, collection_id, collection_name, use, destination, decided_on, created_at, user, "
     "details"
@@ -80,11 +80,10 @@ class LedgerStore:
         else:
             ids = list(publication_ids)
             rows = []
-            for start in range(0, len(ids), CHUNK):
-                chunk = ids[start : start + CHUNK]
+            for chunk in chunks(ids):
                 rows += self._db.execute(
                     f"SELECT {PUBLICATION_COLUMNS} FROM publications "
-                    f"WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id DESC",
+                    f"WHERE id IN ({placeholders(chunk)}) ORDER BY id DESC",
                     chunk,
                 ).fetchall()
         files = self._files_of([row[0] for row in rows])
@@ -116,13 +115,12 @@ class LedgerStore:
         """(collection id, name, the photos of `photo_ids` in it), for each such collection."""
         ids = list(dict.fromkeys(photo_ids))
         found: dict[int, tuple[str, list[int]]] = {}
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
+        for chunk in chunks(ids):
             for collection_id, name, photo_id in self._db.execute(
                 "SELECT collections.id, collections.name, collection_items.photo_id "
                 "FROM collection_items JOIN collections "
                 "ON collections.id = collection_items.collection_id "
-                f"WHERE collection_items.photo_id IN ({','.join('?' * len(chunk))}) "
+                f"WHERE collection_items.photo_id IN ({placeholders(chunk)}) "
                 "ORDER BY collections.id, collection_items.position",
                 chunk,
             ):
@@ -135,11 +133,10 @@ class LedgerStore:
 
     def _files_of(self, publication_ids: list[int]) -> dict[int, tuple[PublishedFile, ...]]:
         found: dict[int, list[PublishedFile]] = {}
-        for start in range(0, len(publication_ids), CHUNK):
-            chunk = publication_ids[start : start + CHUNK]
+        for chunk in chunks(publication_ids):
             for row in self._db.execute(
                 f"SELECT {FILE_COLUMNS} FROM publication_files "
-                f"WHERE publication_id IN ({','.join('?' * len(chunk))}) ORDER BY id",
+                f"WHERE publication_id IN ({placeholders(chunk)}) ORDER BY id",
                 chunk,
             ):
                 found.setdefault(row[0], []).append(_file(row))

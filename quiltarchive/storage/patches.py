@@ -12,8 +12,8 @@ from quiltarchive.errors import InvalidInput, NotFound
 from quiltarchive.model.patch import Patch, PatchPhoto, PhotoRole
 from quiltarchive.model.person import AgeBand
 from quiltarchive.model.quilt import Position
+from quiltarchive.storage.parameters import chunks, placeholders
 
-CHUNK = 900
 # Fields a patch's record may change through `update` (its place has its own methods).
 PATCH_FIELDS = (
     "code",
@@ -122,9 +122,8 @@ class PatchStore:
     def get_many(self, patch_ids: Iterable[int]) -> list[Patch]:
         ids = list(dict.fromkeys(patch_ids))
         patches: dict[int, Patch] = {}
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            marks = ",".join("?" * len(chunk))
+        for chunk in chunks(ids):
+            marks = placeholders(chunk)
             photos = self._photos_of(chunk)
             for row in self._db.query(f"SELECT * FROM patches WHERE id IN ({marks})", chunk):
                 patches[row["id"]] = _patch(row, photos.get(row["id"], ()))

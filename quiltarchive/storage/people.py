@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from quiltarchive import clock
 from quiltarchive.errors import InvalidInput, NotFound
 from quiltarchive.model.person import AgeBand, Credit, Person
+from quiltarchive.storage.parameters import chunks, placeholders
 
 PERSON_FIELDS = (
     "name",
@@ -91,9 +92,8 @@ class PeopleStore:
     def get_many(self, person_ids: Iterable[int]) -> list[Person]:
         ids = list(dict.fromkeys(person_ids))
         people: dict[int, Person] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk in chunks(ids):
+            marks = placeholders(chunk)
             guardians = self._guardians_of(chunk)
             for row in self._db.query(f"SELECT * FROM people WHERE id IN ({marks})", chunk):
                 people[row["id"]] = _person(row, guardians.get(row["id"], ()))

@@ -19,6 +19,7 @@ from quiltarchive.model.photo import (
 )
 from quiltarchive.model.photo_query import PhotoQuery
 from quiltarchive.storage.id_lists import id_list
+from quiltarchive.storage.parameters import chunks, placeholders
 from quiltarchive.storage.search import SearchIndex, match_expression
 
 PHOTO_COLUMNS = """
@@ -110,9 +111,8 @@ class PhotoStore:
         """Which of these contents are already in the archive, by hash → photo id."""
         wanted = list(dict.fromkeys(sha256s))
         found: dict[str, int] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk in chunks(wanted):
+            marks = placeholders(chunk)
             for sha, photo_id in self._db.execute(
                 f"SELECT sha256, id FROM photos WHERE sha256 IN ({marks})", chunk
             ):
@@ -123,9 +123,8 @@ class PhotoStore:
         """Photo id → the SHA-256 its original and renditions are filed under."""
         ids = list(dict.fromkeys(photo_ids))
         found: dict[int, str] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk in chunks(ids):
+            marks = placeholders(chunk)
             found.update(
                 self._db.execute(
                     f"SELECT id, sha256 FROM photos WHERE id IN ({marks})", chunk
@@ -142,9 +141,8 @@ class PhotoStore:
     def get_many(self, photo_ids: Iterable[int]) -> list[Photo]:
         ids = list(photo_ids)
         photos: dict[int, Photo] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk in chunks(ids):
+            marks = placeholders(chunk)
             for row in self._db.query(
                 f"SELECT {PHOTO_COLUMNS} FROM photos WHERE id IN ({marks})", chunk
             ):

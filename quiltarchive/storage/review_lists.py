@@ -5,8 +5,7 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 from quiltarchive.storage.id_lists import id_list
-
-CHUNK = 900
+from quiltarchive.storage.parameters import chunks, placeholders
 
 
 class ReviewListStore:
@@ -29,11 +28,10 @@ class ReviewListStore:
         """Photo id → the people of `person_ids` identifiable in it."""
         ids = list(dict.fromkeys(person_ids))
         found: dict[int, list[int]] = {}
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
+        for chunk in chunks(ids):
             for photo_id, person_id in self._db.execute(
                 "SELECT photo_id, person_id FROM appearances WHERE identifiable = 1 "
-                f"AND person_id IN ({','.join('?' * len(chunk))}) ORDER BY photo_id",
+                f"AND person_id IN ({placeholders(chunk)}) ORDER BY photo_id",
                 chunk,
             ):
                 found.setdefault(photo_id, []).append(person_id)
@@ -50,9 +48,8 @@ class ReviewListStore:
             return dict(self._db.execute(query.format("IS NOT NULL")).fetchall())
         ids = list(dict.fromkeys(person_ids))
         counts: dict[int, int] = {}
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            marks = ",".join("?" * len(chunk))
+        for chunk in chunks(ids):
+            marks = placeholders(chunk)
             counts.update(self._db.execute(query.format(f"IN ({marks})"), chunk).fetchall())
         return counts
 

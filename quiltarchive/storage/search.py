@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
+from quiltarchive.storage.parameters import chunks, placeholders
+
 DOCUMENT_SQL = """
 SELECT
     photos.id,
@@ -53,9 +55,8 @@ class SearchIndex:
 
     def reindex(self, photo_ids: Iterable[int]) -> None:
         ids = list(photo_ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk in chunks(ids):
+            marks = placeholders(chunk)
             self._db.execute(f"DELETE FROM photo_search WHERE rowid IN ({marks})", chunk)
             rows = self._db.execute(DOCUMENT_SQL.format(marks=marks), chunk).fetchall()
             for photo_id, caption, alt, iptc_caption, keywords, people, event, name, works in rows:

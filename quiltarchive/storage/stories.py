@@ -8,8 +8,8 @@ from sqlite_utils import Database
 from quiltarchive import clock
 from quiltarchive.errors import NotFound
 from quiltarchive.model.story import Story
+from quiltarchive.storage.parameters import chunks, placeholders
 
-CHUNK = 900
 STORY_FIELDS = (
     "title",
     "teller_id",
@@ -67,9 +67,8 @@ class StoryStore:
     def get_many(self, story_ids: Iterable[int]) -> list[Story]:
         ids = list(dict.fromkeys(story_ids))
         stories: dict[int, Story] = {}
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            marks = ",".join("?" * len(chunk))
+        for chunk in chunks(ids):
+            marks = placeholders(chunk)
             photos = self._links("story_photos", "photo_id", chunk)
             patches = self._links("story_patches", "patch_id", chunk)
             for row in self._db.query(f"SELECT * FROM stories WHERE id IN ({marks})", chunk):

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
-CHUNK = 500
+from quiltarchive.storage.parameters import chunks, placeholders
 
 PATCH_DOCUMENT_SQL = """
 SELECT
@@ -86,9 +86,8 @@ class WorkSearchIndex:
             "patch_search": "rowid, code, title, maker, story, details",
             "story_search": "rowid, title, teller, text, translation",
         }[table]
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            marks = ",".join("?" * len(chunk))
+        for chunk in chunks(ids):
+            marks = placeholders(chunk)
             self._db.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)
             rows = self._db.execute(document_sql.format(marks=marks), chunk).fetchall()
             self._db.conn.executemany(

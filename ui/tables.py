@@ -45,16 +45,22 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
-        self._rows = self._in_order(list(rows))
+        self._rows = list(rows)
+        if self._sorted_by is not None:
+            key, descending = self._ordering(*self._sorted_by)
+            self._rows.sort(key=key, reverse=descending)
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             return
         self._sorted_by = (column, order)
+        key, descending = self._ordering(column, order)
         self.layoutAboutToBeChanged.emit()
         kept = self.persistentIndexList()
-        positions = self._in_order(list(range(len(self._rows))), of=self._rows)
+        positions = sorted(
+            range(len(self._rows)), key=lambda at: key(self._rows[at]), reverse=descending
+        )
         new_row = {old: new for new, old in enumerate(positions)}
         self._rows = [self._rows[old] for old in positions]
         self.changePersistentIndexList(
@@ -62,14 +68,10 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         )
         self.layoutChanged.emit()
 
-    def _in_order(self, items: list[Any], of: list[Row] | None = None) -> list[Any]:
-        """`items` (rows, or positions in `of`) in the order of the last sort, stable."""
-        if self._sorted_by is None:
-            return items
-        column, order = self._sorted_by
-        key = self._columns[column].sort_key or self._columns[column].text
-        by = key if of is None else (lambda position: key(of[position]))
-        return sorted(items, key=by, reverse=order == Qt.SortOrder.DescendingOrder)
+    def _ordering(self, column: int, order: Qt.SortOrder) -> tuple[Callable[[Row], Any], bool]:
+        """The column's sort key, and whether it sorts descending (stably, either way)."""
+        chosen = self._columns[column]
+        return chosen.sort_key or chosen.text, order == Qt.SortOrder.DescendingOrder
 
     def record(self, row: int) -> Row:
         return self._rows[row]

@@ -78,20 +78,13 @@ def shows(file: PublishedFile, works: dict[tuple[str, int], str]) -> str:
     """The patch by its code and the story by its title, as when exported; one deleted since
     by its number."""
     parts = []
-    if file.patch_id:
-        code = works.get(("patch", file.patch_id))
-        parts.append(
-            tr("patch {0}").format(code)
-            if code
-            else tr("patch {0} (deleted since)").format(file.patch_id)
-        )
-    if file.story_id:
-        title = works.get(("story", file.story_id))
-        parts.append(
-            tr("story {0}").format(title)
-            if title
-            else tr("story {0} (deleted since)").format(file.story_id)
-        )
+    for kind, target, named, gone in (
+        ("patch", file.patch_id, tr("patch {0}"), tr("patch {0} (deleted since)")),
+        ("story", file.story_id, tr("story {0}"), tr("story {0} (deleted since)")),
+    ):
+        if target:
+            name = works.get((kind, target))
+            parts.append(named.format(name) if name else gone.format(target))
     if file.photo_id:
         parts.append(tr("photo {0}").format(file.photo_id))
     return ", ".join(parts) or tr("a page of the export")

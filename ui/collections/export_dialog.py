@@ -2,11 +2,10 @@
 off the GUI thread with progress, time left and Cancel, and ends with a report of what was
 included and what was left out and why. The same core function as `quiltarchive export`."""
 
-import threading
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,63 +29,45 @@ from quiltarchive.export.events import ExportEvent, ExportEventKind, ExportKind,
 from quiltarchive.export.run import export_collection
 from quiltarchive.model.collection import Collection
 from quiltarchive.model.consent import Use
-from ui.background import pool
 from ui.collections.dialogs import chosen_use, set_use, use_combo
 from ui.consent_status import use_name
+from ui.event_runner import EventRunner
 from ui.importing.dialogs import time_left
 
 
-class _Run(QRunnable):
-    def __init__(self, runner: "ExportRunner", archive: Archive, options: dict[str, object]):
-        super().__init__()
-        self._progress, self._finished, self._failed = (
-            runner.progress,
-            runner.finished,
-            runner.failed,
-        )
-        self._archive, self._options = archive, options
-
-    def run(self) -> None:
-        try:
-            for event in export_collection(self._archive, **self._options):  # type: ignore[arg-type]
-                if event.kind is ExportEventKind.FINISHED and event.summary is not None:
-                    left = [x.item for x in event.summary.left_out]
-                    self._finished.emit(event.summary, item_labels(self._archive, left))
-                else:
-                    self._progress.emit(event)
-        except QuiltArchiveError as error:
-            self._failed.emit(str(error))
-        except Exception as error:  # a disk or decoder fault: said plainly, never swallowed
-            self._failed.emit(f"The export stopped unexpectedly: {error}")
-
-
-class ExportRunner(QObject):
+class ExportRunner(EventRunner):
     progress = Signal(object)  # ExportEvent
     finished = Signal(object, object)  # ExportSummary, labels of the items left out
-    failed = Signal(str)
 
     def __init__(self, archive: Archive, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._archive = archive
-        self._cancel = threading.Event()
-        self.running = False
-        self.workers: int | None = None  # None: one worker process per core
+        super().__init__(
+            archive,
+            pool_name="export",
+            busy="An export is already running.",
+            unexpected=QCoreApplication.translate(
+                "ExportRunner", "The export stopped unexpectedly: {0}"
+            ),
+            parent=parent,
+        )
         self.finished.connect(self._stopped)
-        self.failed.connect(self._stopped)
 
     def start(self, **options: object) -> None:
-        if self.running:
-            raise QuiltArchiveError("An export is already running.")
-        self._cancel = threading.Event()
-        self.running = True
-        options = {**options, "cancel": self._cancel, "workers": self.workers}
-        pool("export").start(_Run(self, self._archive, options))
+        archive, workers = self._archive, self.workers
+        self._launch(
+            lambda cancel: export_collection(
+                archive,
+                **options,  # type: ignore[arg-type]
+                cancel=cancel,
+                workers=workers,
+            )
+        )
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def _stopped(self, *_args: object) -> None:
-        self.running = False
+    def _deliver(self, event: ExportEvent) -> None:
+        if event.kind is ExportEventKind.FINISHED and event.summary is not None:
+            left = [x.item for x in event.summary.left_out]
+            self.finished.emit(event.summary, item_labels(self._archive, left))
+        else:
+            self.progress.emit(event)
 
 
 class ExportDialog(QDialog):

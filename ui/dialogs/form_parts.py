@@ -1,5 +1,7 @@
 """Pieces every record dialog shares: the line that says what is wrong, and Save / Cancel."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 
@@ -19,15 +21,18 @@ def problem_label(parent: QDialog) -> QLabel:
     return label
 
 
-def save_cancel(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton]:
-    """Save and Cancel, wired to accept and reject; returns the box and its Save button."""
+def save_cancel(
+    dialog: QDialog, on_save: Callable[[], object] | None = None
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """Save and Cancel: Save calls `on_save` (or accepts the dialog), Cancel rejects it.
+    Returns the box and its Save button."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
     )
     save = buttons.button(QDialogButtonBox.StandardButton.Save)
     save.setAccessibleName(_tr("Save"))
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_tr("Cancel"))
-    buttons.accepted.connect(dialog.accept)
+    buttons.accepted.connect(on_save or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons, save
 

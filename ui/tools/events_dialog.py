@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from quiltarchive.archive import Archive
 from quiltarchive.model.event import Event
 from ui import background, text
-from ui.dialogs.form_parts import close_only
+from ui.dialogs.form_parts import close_only, save_cancel
 from ui.edits import Edits
 from ui.style import mark
 from ui.tables import Column, RecordTableModel, table_view
@@ -69,14 +68,7 @@ class EventForm(QDialog):
         self.error.setWordWrap(True)
         mark(self.error, "role", "error")
         self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.save_requested)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = save_cancel(self, self.save_requested.emit)
         self.name.textChanged.connect(
             lambda typed: self.save_button.setEnabled(bool(typed.strip()))
         )

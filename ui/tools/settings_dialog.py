@@ -3,7 +3,6 @@ publishes the archive's exports. Saved as one undoable edit, on the audit trail.
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from quiltarchive.archive import Archive
+from ui.dialogs.form_parts import save_cancel
 from ui.edits import Edits
 from ui.style import mark
 
@@ -55,14 +55,7 @@ class ArchiveSettingsDialog(QDialog):
         self.error.setAccessibleName(self.tr("Problem with the settings"))
         mark(self.error, "role", "error")
         self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(explanation)

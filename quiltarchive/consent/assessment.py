@@ -1,7 +1,7 @@
 """Asking the rules about photos, patches and stories in the archive: the functions every view,
 list and export uses."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
@@ -147,12 +147,21 @@ def people_in_good_standing(archive: Archive, use: Use, day: date) -> frozenset[
     return standings_by_use(archive, [use], day)[use].in_good_standing
 
 
-def standings_by_use(archive: Archive, uses: Iterable[Use], day: date) -> dict[Use, UseStandings]:
+def standings_by_use(
+    archive: Archive,
+    uses: Iterable[Use],
+    day: date,
+    everyone: Callable[[], dict[int, PersonFacts]] | None = None,
+) -> dict[Use, UseStandings]:
     """Each person's standing for several uses, loading the people at most once. Kept for the
-    session, and after a change decided again only for the people it concerns (consent.kept)."""
+    session, and after a change decided again only for the people it concerns (consent.kept).
+
+    `everyone` loads every person, once, when asked: a caller that needs them as well passes
+    its own loader and shares the load. It is asked only after the consent epoch is read.
+    """
     store = ConsentFactsStore(archive.db)
     epoch = store.consent_epoch()
-    everyone = cache(store.people)
+    everyone = everyone or cache(store.people)
     consent_age = cache(archive.settings.guardian_consent_age)
 
     def decide(use: Use) -> Decide[UseStandings]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from quiltarchive import clock
 from quiltarchive.archive import Archive
@@ -100,13 +101,15 @@ def people_summaries(
     """Everyone (or these people) by name, with their photo count and the uses they may be
     shown for today."""
     day = on_day or clock.today()
-    people = ConsentFactsStore(archive.db).people(person_ids)
-    counts = ReviewListStore(archive.db).photo_counts(None if person_ids is None else list(people))
+    store = ConsentFactsStore(archive.db)
     ready: dict[Use, AbstractSet[int]]
-    if person_ids is None:  # everyone: the standings the smart lists keep, brought up to date
-        standings = standings_by_use(archive, OUTSIDE_USES, day)
+    if person_ids is None:  # everyone: the standings the smart lists keep, sharing one load
+        everyone = cache(store.people)
+        standings = standings_by_use(archive, OUTSIDE_USES, day, everyone)
+        people = everyone()
         ready = {use: standings[use].in_good_standing for use in OUTSIDE_USES}
     else:
+        people = store.people(person_ids)
         consent_age = archive.settings.guardian_consent_age()
         ready = {
             use: {
@@ -116,6 +119,7 @@ def people_summaries(
             }
             for use in OUTSIDE_USES
         }
+    counts = ReviewListStore(archive.db).photo_counts(None if person_ids is None else list(people))
     summaries = [
         PersonSummary(
             person=person,

@@ -105,8 +105,8 @@ def _thumbnail_of(upright: Image.Image) -> Image.Image:
 
 def _filter_for(source: tuple[int, int], target: tuple[int, int]) -> Image.Resampling:
     """After DCT scaling, a rendition is at most twice its final size. For so small a reduction
-    a Hamming filter looks the same as Lanczos at less than half the cost; a thumbnail's resize
-    is the largest part of an import's work beyond reading, hashing and decoding."""
+    a Hamming filter looks the same as Lanczos at less than half the cost, and every imported
+    photo has a thumbnail made."""
     return Image.Resampling.HAMMING if source[0] <= 2 * target[0] else Image.Resampling.LANCZOS
 
 

@@ -122,7 +122,7 @@ def _process(job: FileJob) -> FileResult:
 
     in_incoming = not final.exists()
     if in_incoming:
-        _copy_verified(data, sha256, job.layout.incoming_path(sha256, extension))
+        _copy_verified(data, job.layout.incoming_path(sha256, extension))
     elif files.sha256_of_file(final) != sha256:
         return Failed(job.item_id, "the copy already in the archive is damaged; run `check`")
 
@@ -150,14 +150,14 @@ def _process(job: FileJob) -> FileResult:
     return Processed(job.item_id, facts, in_incoming=in_incoming, note=note)
 
 
-def _copy_verified(data: bytes, sha256: str, destination: Path) -> None:
+def _copy_verified(data: bytes, destination: Path) -> None:
     """Write the original, then read it back: a copy is only kept if it holds exactly the bytes
-    whose SHA-256 is `sha256`. Comparing every byte proves the copy's hash without computing
-    it again, which would cost as much as the hash of the source did."""
+    that were hashed. Comparing every byte proves the copy's SHA-256 without computing it
+    again, which would cost as much as the hash of the source did."""
     files.write_atomic(destination, data, read_only=True)
     if not files.holds_exactly(destination, data):
         files.remove_file(destination)
-        raise OSError(0, f"the copy written to the archive did not match the original {sha256}")
+        raise OSError(0, "the copy written to the archive did not match the original")
 
 
 def worker_initialise() -> None:

@@ -277,8 +277,7 @@ class MainWindow(QMainWindow):
     def open_person(self, person_id: int) -> None:
         if self.person.show_person(person_id):
             self.place = Place("person", person_id)
-            self.sidebar.clearSelection()
-            self.sidebar.setCurrentIndex(self.sidebar.currentIndex().sibling(-1, -1))
+            self._leave_sidebar()
             self.pages.setCurrentWidget(self.person)
             self.details.setVisible(False)
             self.person.setFocus()
@@ -503,8 +502,13 @@ class MainWindow(QMainWindow):
         """The photos one import brought in, whatever event they went into."""
         batch = self.archive.imports.get_batch(batch_id)
         title = self.tr("Photos imported {0}").format(text.local_time(batch.started_at))
-        self.sidebar.clearSelection()
+        self._leave_sidebar()
         self.go(Place("import", batch_id, title=title))
+
+    def _leave_sidebar(self) -> None:
+        """For places the sidebar does not list (a person, an import): nothing is marked."""
+        self.sidebar.clearSelection()
+        self.sidebar.setCurrentIndex(self.sidebar.currentIndex().sibling(-1, -1))
 
     # -- saving state ----------------------------------------------------------------------
 
